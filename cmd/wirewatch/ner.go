@@ -1,14 +1,163 @@
 package main
 
 import (
-	"errors"
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+
+	"wirewatch/internal/analyze"
+	"wirewatch/internal/eval"
+	"wirewatch/internal/nlp/ner"
 )
 
-// PLACEHOLDER: replaced by the real command.
+// newNERCmd tags CoNLL files with the embedded model, or scores entity
+// predictions (ours or another tagger's) against the gold pages.
 func newNERCmd(e *env) *cobra.Command {
-	return &cobra.Command{Use: "ner", Hidden: true, RunE: func(*cobra.Command, []string) error {
-		return errors.New("ner: not built yet")
-	}}
+	var conll, score, gold, results string
+	cmd := &cobra.Command{
+		Use:   "ner --conll FILE | --score FILE | --gold DIR --results FILE",
+		Short: "Tag a CoNLL file with the NER model (predicted tag appended as the last column)",
+		Long: `With --conll, reads CoNLL lines (WORD ... [GOLD]) from FILE ("-" = stdin) and writes
+each line with the predicted tag appended as the last column, so conlleval can score it;
+-DOCSTART- and blank lines are kept. Speed goes to stderr.
+
+With --score, reads such a tagged file (gold tag second-to-last, predicted tag
+last; from this command or another tagger) and prints entity precision, recall
+and F1 overall and per type by conlleval's rules.
+
+With --gold and --results, reads analysis results (JSON lines as written by
+'wirewatch parse', possibly with entities from another tagger) and prints the
+entity precision, recall and F1 against the body entities of the gold pages.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			switch {
+			case conll != "":
+				return nerTagCoNLL(e, conll)
+			case score != "":
+				return nerScoreTagged(e, score)
+			case gold != "" && results != "":
+				return nerScoreResults(e, gold, results)
+			default:
+				return fmt.Errorf("need --conll FILE, --score FILE, or --gold DIR with --results FILE")
+			}
+		},
+	}
+	cmd.Flags().StringVar(&conll, "conll", "", "CoNLL file to tag (- for stdin)")
+	cmd.Flags().StringVar(&score, "score", "", "tagged CoNLL file (gold, predicted as the last two columns) to score")
+	cmd.Flags().StringVar(&gold, "gold", "", "gold directory (*.gold.json) to score --results against")
+	cmd.Flags().StringVar(&results, "results", "", "JSON lines of analysis results (wirewatch parse output)")
+	return cmd
+}
+
+func nerTagCoNLL(e *env, path string) error {
+	m, err := ner.DefaultModel()
+	if err != nil {
+		return err
+	}
+	var in io.Reader = e.stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return fmt.Errorf("open CoNLL file: %w", err)
+		}
+		defer f.Close()
+		in = f
+	}
+	out := bufio.NewWriter(e.stdout)
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	var lines, words []string
+	tokens := 0
+	var tagTime time.Duration
+	flush := func() {
+		if len(lines) == 0 {
+			return
+		}
+		t0 := time.Now()
+		tags := m.Tag(words)
+		tagTime += time.Since(t0)
+		tokens += len(words)
+		for i, l := range lines {
+			fmt.Fprintf(out, "%s %s\n", l, tags[i])
+		}
+		lines, words = lines[:0], words[:0]
+	}
+	for sc.Scan() {
+		line := strings.TrimRight(sc.Text(), "\r")
+		fields := strings.Fields(line)
+		if len(fields) == 0 || fields[0] == "-DOCSTART-" {
+			flush()
+			fmt.Fprintln(out, line)
+			continue
+		}
+		lines = append(lines, line)
+		words = append(words, fields[0])
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	flush()
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("write tags: %w", err)
+	}
+	if tagTime > 0 {
+		fmt.Fprintf(e.stderr, "ner: %d tokens in %s (%.0f tokens/s)\n", tokens, tagTime.Round(time.Millisecond), float64(tokens)/tagTime.Seconds())
+	}
+	return nil
+}
+
+func nerScoreTagged(e *env, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open tagged CoNLL file: %w", err)
+	}
+	defer f.Close()
+	sec, err := eval.ScoreTaggedCoNLL(f, nerPageName(path))
+	if err != nil {
+		return err
+	}
+	return eval.Report{Sections: []eval.Section{sec}}.WriteText(e.stdout)
+}
+
+func nerScoreResults(e *env, goldDir, path string) error {
+	golds, err := eval.LoadGold(goldDir)
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open results: %w", err)
+	}
+	defer f.Close()
+	byPage := map[string]analyze.Result{}
+	dec := json.NewDecoder(f)
+	for {
+		var r analyze.Result
+		if err := dec.Decode(&r); err == io.EOF {
+			break
+		} else if err != nil {
+			return fmt.Errorf("read results %s: %w", path, err)
+		}
+		byPage[nerPageName(r.Page.Source)] = r
+	}
+	preds := make([]analyze.Result, len(golds))
+	for i, g := range golds {
+		preds[i] = byPage[g.Page]
+	}
+	rep := eval.Report{Sections: []eval.Section{eval.ScoreEntities(golds, preds)}}
+	return rep.WriteText(e.stdout)
+}
+
+// nerPageName is the file name of a page source, which the gold files are named after.
+func nerPageName(source string) string {
+	if i := strings.LastIndexAny(source, `/\`); i >= 0 {
+		return source[i+1:]
+	}
+	return source
 }

@@ -1,14 +1,806 @@
 package claim
 
-// Extractor finds claims. It holds the actor alias table.
-type Extractor struct{}
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"wirewatch/internal/nlp"
+	"wirewatch/internal/nlp/quantity"
+)
+
+// Extractor finds claims. It holds the actor alias table and is safe for
+// concurrent use (it is never written after construction).
+type Extractor struct {
+	tbl *ActorTable
+}
 
 // NewExtractor returns an extractor with the shipped actor table.
-// PLACEHOLDER: the real extractor replaces this file.
-func NewExtractor() (*Extractor, error) { return &Extractor{}, nil }
+func NewExtractor() (*Extractor, error) {
+	t := newActorTable()
+	if err := t.read(strings.NewReader(shippedActors), "actors.tsv"); err != nil {
+		return nil, fmt.Errorf("shipped actor table: %w", err)
+	}
+	return &Extractor{tbl: t}, nil
+}
+
+// NewExtractorWithActors returns an extractor with the shipped actor table
+// extended by the rows read from r (same format as actors.tsv).
+func NewExtractorWithActors(r io.Reader) (*Extractor, error) {
+	e, err := NewExtractor()
+	if err != nil {
+		return nil, err
+	}
+	if err := e.tbl.read(r, "user actor file"); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// NewExtractorWithTable returns an extractor using t (see LoadActors).
+func NewExtractorWithTable(t *ActorTable) *Extractor { return &Extractor{tbl: t} }
+
+// found is a claim being built.
+type found struct {
+	si         int // sentence index; -1 for the headline
+	start, end int // sentence span in the text; -1 for the headline
+	ts         []tok
+	text       string // text the tokens point into (item text or headline)
+	p          np
+	pron       bool
+	cue        string
+	mode       string
+	stance     string
+	content    string
+	cont       bool   // continues the previous claim's speaker
+	datForm    bool   // "A. Dat zegt X."
+	targetNP   *np    // explicit target of a denial ("de uitspraken van X")
+	targetRef  *found // the report a denial rejects, found in the same sentence
+	speaker    string
+	actor      Actor
+	claim      *Claim
+	denyTarget string
+	para       int
+	prevDeny   *found
+}
 
 // Extract finds the claims of one item.
-func (e *Extractor) Extract(in Input) []Claim { return []Claim{} }
+func (e *Extractor) Extract(in Input) []Claim {
+	sents := e.sentences(in)
+	ctx := &itemCtx{text: in.Text}
+	e.collectMentions(ctx, in.Text, sents)
+	var fs []*found
+	if in.Headline != "" {
+		if f := e.headlineClaim(in.Headline); f != nil {
+			fs = append(fs, f)
+		}
+	}
+	lastSent := -2 // sentence of the latest claim
+	for si := range sents {
+		s := &sents[si]
+		got := e.sentenceClaims(in.Text, sents, si)
+		if len(got) == 0 && lastSent == si-1 && si > 0 && len(fs) > 0 {
+			if c := e.continuation(in.Text, sents, si, fs[len(fs)-1]); c != nil {
+				got = append(got, c)
+			}
+		}
+		if len(got) == 0 {
+			continue
+		}
+		// "A. Dat zegt X." takes over a claim already found in A.
+		for _, g := range got {
+			if g.datForm && si > 0 {
+				for k := len(fs) - 1; k >= 0 && fs[k].si == si-1; k-- {
+					g.cue = fs[k].cue
+					fs = append(fs[:k], fs[k+1:]...)
+				}
+			}
+		}
+		_ = s
+		fs = append(fs, got...)
+		lastSent = si
+	}
+	if len(fs) == 0 {
+		return []Claim{}
+	}
+	e.resolveSpeakers(ctx, fs, in)
+	e.stances(fs)
+	out := make([]Claim, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, e.build(in, f))
+	}
+	for i, f := range fs {
+		f.claim = &out[i]
+	}
+	e.linkLocal(fs)
+	return out
+}
 
-// LinkDisputes links denials to the claims they reject across the items of one page.
-func (e *Extractor) LinkDisputes(items [][]Claim) {}
+// sentences tokenizes the item's sentences and marks paragraphs and quotations.
+func (e *Extractor) sentences(in Input) []sent {
+	ss := in.Sentences
+	if len(ss) == 0 && strings.TrimSpace(in.Text) != "" {
+		ss = nlp.Sentences(in.Text)
+	}
+	out := make([]sent, 0, len(ss))
+	para := 0
+	prevEnd := 0
+	inQuote := false
+	buf := make([]tok, 0, 16*len(ss)+8)
+	for _, s := range ss {
+		if s.Start < prevEnd || s.End > len(in.Text) || s.Start >= s.End {
+			continue // invalid or overlapping span
+		}
+		if strings.IndexByte(in.Text[prevEnd:s.Start], '\n') >= 0 {
+			para++
+			inQuote = false
+		}
+		startQ := inQuote
+		from := len(buf)
+		buf, inQuote = tokenize(in.Text, s.Start, s.End, inQuote, buf)
+		out = append(out, sent{start: s.Start, end: s.End, toks: buf[from:len(buf):len(buf)], para: para, inQuote: startQ})
+		prevEnd = s.End
+	}
+	return out
+}
+
+// collectMentions records the named actors of the item in reading order.
+func (e *Extractor) collectMentions(ctx *itemCtx, text string, sents []sent) {
+	for si := range sents {
+		ts := sents[si].toks
+		for k := 0; k < len(ts); k++ {
+			t := ts[k]
+			if t.kind != 'w' || !t.cap {
+				if t.kind == 'w' && k > 0 {
+					if _, ok := e.tbl.nounType(t.low); !ok {
+						continue
+					}
+				} else {
+					continue
+				}
+			}
+			p, ok := e.parseNP(ts, k, 1)
+			if !ok || p.pron || p.nameA < 0 {
+				continue
+			}
+			a := e.actorOfNP(nil, ts, p)
+			if a.Type == "person" {
+				ctx.mentions = append(ctx.mentions, mention{actor: a, role: e.roleKey(ts, p), pos: ts[p.nameA].start})
+			}
+			k = p.j - 1
+		}
+	}
+}
+
+// headlineClaim reads "Bron: bewering" and "Bron tegen X: bewering".
+func (e *Extractor) headlineClaim(h string) *found {
+	ts, _ := tokenize(h, 0, len(h), false, nil)
+	colon := -1
+	for k, t := range ts {
+		if t.punct(':') {
+			colon = k
+			break
+		}
+	}
+	if colon < 1 || colon > 6 || colon+1 >= len(ts) {
+		return nil
+	}
+	p, ok := e.parseNP(ts, 0, 0)
+	if !ok || p.pron {
+		return nil
+	}
+	if p.j != colon && !(p.j < colon && ts[p.j].is("tegen")) {
+		return nil
+	}
+	return &found{si: -1, start: -1, end: -1, ts: ts, text: h, p: p, cue: ":", mode: "headline",
+		stance: "assert", content: strings.TrimSpace(h[ts[colon].end:])}
+}
+
+// cueAt reports whether ts[k] is a finite reporting verb, with the cue as written.
+// Separable verbs need their particle later in the sentence.
+func cueAt(ts []tok, k int) (string, bool) {
+	t := ts[k]
+	if t.kind != 'w' {
+		return "", false
+	}
+	if parts, ok := separableCues[t.low]; ok {
+		for m := k + 1; m < len(ts) && m < k+25; m++ {
+			if ts[m].is("dat") && !cueVerbs[t.low] {
+				break
+			}
+			for _, part := range parts {
+				if ts[m].is(part) {
+					return t.text + " " + ts[m].text, true
+				}
+			}
+		}
+	}
+	if cueVerbs[t.low] {
+		return t.text, true
+	}
+	return "", false
+}
+
+// hasDatAfter reports whether a "dat" or ":" or quotation follows within n tokens.
+func hasDatAfter(ts []tok, k, n int) bool {
+	for m := k + 1; m < len(ts) && m <= k+n; m++ {
+		if ts[m].is("dat") || ts[m].punct(':') || ts[m].kind == 'q' && ts[m].open {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerLike reports whether an NP can name a source.
+func (e *Extractor) speakerLike(ts []tok, p np) bool {
+	if p.pron {
+		return true
+	}
+	if p.nameA >= 0 {
+		return true
+	}
+	return p.head >= 0 && p.headTyp != ""
+}
+
+// sentenceClaims finds the attributions of sentence si.
+func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
+	s := &sents[si]
+	ts := s.toks
+	n := len(ts)
+	for n > 0 && ts[n-1].kind == 'p' {
+		n--
+	}
+	ts = ts[:n]
+	if n < 3 {
+		return nil
+	}
+	mk := func(p np, cue string) *found {
+		return &found{si: si, start: s.start, end: s.end, ts: s.toks, text: text, p: p, pron: p.pron,
+			cue: cue, mode: "indirect", stance: "assert", para: s.para}
+	}
+	var out []*found
+	direct := func(upto int) bool {
+		// The claim is a quotation when the sentence opens with (or continues) a quote
+		// that closes just before the attribution.
+		if !(ts[0].kind == 'q' && ts[0].open || s.inQuote) {
+			return false
+		}
+		for m := upto - 1; m >= 0 && m >= upto-3; m-- {
+			if ts[m].kind == 'q' && !ts[m].open {
+				return true
+			}
+		}
+		return upto >= n
+	}
+
+	// 1. "Dat zegt X." / "Dat heeft X gezegd."
+	if (ts[0].is("dat") || ts[0].is("dit")) && n > 2 {
+		cue, ok := cueAt(ts, 1)
+		var ps []np
+		end := 0
+		if ok {
+			ps, end, ok = e.coordinated(ts, 2)
+			if ok && strings.Contains(cue, " ") {
+				// separable particle after the speaker: keep it in the cue only
+			}
+		} else if auxVerbs[ts[1].low] {
+			ps, end, ok = e.coordinated(ts, 2)
+			if ok {
+				ok = false
+				for m := end; m < n && m <= end+3; m++ {
+					if cueParticiples[ts[m].low] {
+						cue, ok = ts[m].text, true
+						if ts[m].is("laten") && m+1 < n && ts[m+1].is("weten") {
+							cue = ts[m].text + " " + ts[m+1].text
+						}
+						break
+					}
+				}
+			}
+		}
+		if ok && e.speakerLike(ts, ps[0]) {
+			for _, p := range ps {
+				f := mk(p, cue)
+				f.datForm = true
+				if si > 0 && sents[si-1].para == s.para {
+					f.start = sents[si-1].start
+				}
+				f.content = strings.TrimSpace(text[f.start:s.start])
+				if f.content == "" {
+					f.content = text[s.start:s.end]
+				}
+				out = append(out, f)
+			}
+			// ", dat daarbij aangaf dat ...": a second claim by the same source.
+			if end+2 < n && ts[end].punct(',') && (ts[end+1].is("dat") || ts[end+1].is("die")) {
+				for m := end + 2; m < n && m <= end+4; m++ {
+					if c, ok := cueAt(ts, m); ok {
+						f := mk(ps[0], c)
+						f.content = contentAfterDat(text, ts, m, s.end)
+						out = append(out, f)
+						break
+					}
+				}
+			}
+			return out
+		}
+	}
+
+	// 2. Attribution after the statement: "..., zegt X." / "..., aldus X." / "", verzekerde X."
+	for k := 1; k < n-1; k++ {
+		inverted := ts[k-1].punct(',') || k >= 2 && ts[k-1].kind == 'q' && !ts[k-1].open && ts[k-2].punct(',') ||
+			k >= 2 && (ts[k-1].is("dat") || ts[k-1].is("zo")) && ts[k-2].punct(',') ||
+			k >= 2 && ts[k-2].kind == 'q' && !ts[k-2].open && ts[k-1].punct(',')
+		if !inverted {
+			continue
+		}
+		cut := k - 1
+		for cut > 0 && (ts[cut].punct(',') || ts[cut].kind == 'q' || ts[cut].is("dat") || ts[cut].is("zo")) {
+			cut--
+		}
+		if ts[k].is("is") && k+2 < n && ts[k+1].is("de") && (ts[k+2].is("boodschap") || ts[k+2].is("teneur") || ts[k+2].is("strekking")) {
+			f := &found{si: si, start: s.start, end: s.end, ts: s.toks, text: text, cont: true, para: s.para,
+				cue: text[ts[k].start:ts[k+2].end], mode: "indirect", stance: "assert",
+				content: strings.TrimSpace(text[s.start:ts[cut].end])}
+			return []*found{f}
+		}
+		cue := ""
+		ok := false
+		if ts[k].is("aldus") {
+			cue, ok = ts[k].text, true
+		} else {
+			cue, ok = cueAt(ts, k)
+		}
+		if !ok {
+			continue
+		}
+		ps, _, ok := e.coordinated(ts, k+1)
+		if !ok || !e.speakerLike(ts, ps[0]) {
+			continue
+		}
+		for _, p := range ps {
+			f := mk(p, cue)
+			f.content = trimQuotes(text[s.start:ts[cut].end])
+			if direct(k) {
+				f.mode = "direct"
+			}
+			out = append(out, f)
+		}
+		return out
+	}
+
+	// 3. Body quote introduced by a colon: "Zelensky: "..."".
+	for k := 1; k < n-1 && k <= 6; k++ {
+		if ts[k].punct(':') && ts[k+1].kind == 'q' {
+			if p, ok := e.parseNP(ts, 0, 0); ok && p.j == k && e.speakerLike(ts, p) {
+				f := mk(p, ":")
+				f.mode = "direct"
+				f.content = trimQuotes(text[ts[k+1].start:s.end])
+				return []*found{f}
+			}
+		}
+	}
+
+	// 4. Subject first: "X zegt (dat) ...", "X heeft ... gezegd", "X heeft naar eigen zeggen ...".
+	var subj []*found
+	if ps, j, ok := e.subject(ts); ok && j < n {
+		cue := ""
+		hit := false
+		if c, ok := cueAt(ts, j); ok {
+			cue, hit = c, true
+			if weakCues[ts[j].low] && !strings.Contains(c, " ") && !hasDatAfter(ts, j, 8) {
+				hit = false
+			}
+			if j+2 < n && ts[j+1].is("niet") {
+				for m := j + 2; m < n && m <= j+3; m++ {
+					if questionWords[ts[m].low] {
+						hit = false // "Hij zei niet om wie het ging."
+					}
+				}
+			}
+		} else if auxVerbs[ts[j].low] {
+			for m := j + 1; m < n; m++ {
+				if ts[m].is("dat") || ts[m].punct(':') {
+					break
+				}
+				if cueParticiples[ts[m].low] {
+					if ts[m].is("laten") {
+						if m+1 < n && ts[m+1].is("weten") {
+							cue, hit = ts[m].text+" "+ts[m+1].text, true
+							break
+						}
+						continue
+					}
+					cue, hit = ts[m].text, true
+					break
+				}
+			}
+		}
+		if !hit {
+			if c, ok := eigenZeggen(text, ts); ok {
+				cue, hit = c, true
+			} else if c, ok := denyPhrase(text, ts, j); ok {
+				cue, hit = c, true
+			}
+		}
+		if hit {
+			for _, p := range ps {
+				f := mk(p, cue)
+				f.content = contentAfterDat(text, ts, j, s.end)
+				if j+2 < n && ts[j+1].punct(':') && ts[j+2].kind == 'q' {
+					f.mode = "direct" // X zegt: "..."
+				}
+				subj = append(subj, f)
+			}
+		}
+	}
+
+	// 5. Front adverbial, then verb, then subject: "In het voorjaar berichtten de Britten al dat ...".
+	if len(subj) == 0 && ts[0].cap && frontAdverbs[ts[0].low] && !ts[0].is("volgens") {
+		for k := 1; k < n-1 && k <= 8; k++ {
+			if ts[k].punct(',') {
+				break
+			}
+			c, ok := cueAt(ts, k)
+			if !ok {
+				continue
+			}
+			ps, end, ok := e.coordinated(ts, k+1)
+			if ok && e.speakerLike(ts, ps[0]) && !ps[0].pron && hasDatAfter(ts, end-1, 4) {
+				for _, p := range ps {
+					f := mk(p, c)
+					f.content = contentAfterDat(text, ts, k, s.end)
+					subj = append(subj, f)
+				}
+			}
+			break
+		}
+	}
+
+	// 6. "volgens X" anywhere.
+	var volg []*found
+	for k := 0; k < n-1; k++ {
+		if !ts[k].is("volgens") {
+			continue
+		}
+		at := k + 1
+		if reportNouns[ts[at].low] && at+2 < n && ts[at+1].is("van") {
+			at += 2
+		}
+		var ps []np
+		var ok bool
+		switch ts[at].low {
+		case "hem", "haar", "hen", "hun":
+			ps, ok = []np{{i: at, ci: at, j: at + 1, head: -1, nameA: -1, nameB: -1, pron: true}}, true
+		default:
+			ps, _, ok = e.coordinated(ts, at)
+		}
+		if !ok || !e.speakerLike(ts, ps[0]) {
+			continue
+		}
+		for _, p := range ps {
+			f := mk(p, ts[k].text)
+			f.content = strings.TrimSpace(text[s.start:ts[k].start] + text[ts[ps[len(ps)-1].j-1].end:s.end])
+			volg = append(volg, f)
+		}
+	}
+	if len(volg) > 0 && len(subj) > 0 {
+		// A medium after "volgens" is only the channel of the subject's claim;
+		// otherwise the "volgens" source is the one closest to the proposition.
+		media := true
+		for _, v := range volg {
+			if a := e.actorOfNP(nil, v.ts, v.p); a.Type != "media" {
+				media = false
+			}
+		}
+		if media {
+			volg = nil
+		} else {
+			subj = nil
+		}
+	}
+	out = append(out, subj...)
+	out = append(out, volg...)
+
+	// 7. Nominal reports: "berichten in Russische media dat ...", "dreigementen van X om ...".
+	for k := 0; k < n-2; k++ {
+		if !reportNouns[ts[k].low] || k > 0 && ts[k-1].is("volgens") {
+			continue
+		}
+		if !(ts[k+1].is("van") || ts[k+1].is("in") || ts[k+1].is("uit")) {
+			continue
+		}
+		ps, end, ok := e.coordinated(ts, k+2)
+		if !ok || !e.speakerLike(ts, ps[0]) || ps[0].pron {
+			continue
+		}
+		follow := end < n && (ts[end].is("om") || ts[end].is("dat") || ts[end].punct(':'))
+		if !follow {
+			for m := end; m < n; m++ {
+				if ts[m].is("dat") {
+					follow = true
+					break
+				}
+			}
+		}
+		if !follow {
+			continue
+		}
+		for _, p := range ps {
+			f := mk(p, ts[k].text)
+			f.content = contentAfterDat(text, ts, end-1, s.end)
+			out = append(out, f)
+			for _, g := range subj {
+				g.targetRef = f
+			}
+		}
+		k = end
+	}
+	// Explicit target of a denial: "de uitspraken van X".
+	for k := 0; k < n-2; k++ {
+		if targetNouns[ts[k].low] && ts[k+1].is("van") {
+			if p, ok := e.parseNP(ts, k+2, 0); ok && !p.pron {
+				for _, g := range subj {
+					pp := p
+					g.targetNP = &pp
+				}
+			}
+		}
+	}
+	return out
+}
+
+// subject reads the sentence-initial subject (with an apposition between commas)
+// and returns the phrases and the index of the finite verb after it.
+func (e *Extractor) subject(ts []tok) ([]np, int, bool) {
+	ps, j, ok := e.coordinated(ts, 0)
+	if !ok || !e.speakerLike(ts, ps[0]) {
+		return nil, 0, false
+	}
+	if j < len(ts) && ts[j].punct(',') {
+		if ps2, j2, ok := e.coordinated(ts, j+1); ok && j2 < len(ts) && ts[j2].punct(',') && !ps2[0].pron && ps2[0].nameA >= 0 {
+			// Coordinated adjectives give each name its country, in order.
+			var ccs []string
+			for k := ps[0].ci; k < ps[0].j; k++ {
+				if c, ok := e.tbl.adjs[ts[k].low]; ok {
+					ccs = append(ccs, c.code)
+				}
+			}
+			for k := range ps2 {
+				if len(ccs) == len(ps2) {
+					ps2[k].cc = ccs[k]
+				} else if len(ccs) == 1 {
+					ps2[k].cc = ccs[0]
+				}
+			}
+			return ps2, j2 + 1, true
+		}
+		return ps, j + 1, true
+	}
+	return ps, j, true
+}
+
+// eigenZeggen finds "naar eigen zeggen".
+func eigenZeggen(text string, ts []tok) (string, bool) {
+	for k := 0; k+2 < len(ts); k++ {
+		if ts[k].is("naar") && ts[k+1].is("eigen") && ts[k+2].is("zeggen") {
+			return text[ts[k].start:ts[k+2].end], true
+		}
+	}
+	return "", false
+}
+
+// denyPhrase finds an infinitival denial after the verb: "om ... tegen te spreken", "te ontkennen".
+func denyPhrase(text string, ts []tok, from int) (string, bool) {
+	for k := from; k+2 < len(ts); k++ {
+		if ts[k].is("tegen") && ts[k+1].is("te") && (ts[k+2].is("spreken") || ts[k+2].is("gaan")) {
+			return text[ts[k].start:ts[k+2].end], true
+		}
+		if ts[k].is("te") && (ts[k+1].is("ontkennen") || ts[k+1].is("weerspreken") || ts[k+1].is("verwerpen")) {
+			return text[ts[k+1].start:ts[k+1].end], true
+		}
+	}
+	return "", false
+}
+
+// contentAfterDat is the text after the first "dat" (or ":") following token k,
+// or the rest of the sentence after k.
+func contentAfterDat(text string, ts []tok, k, end int) string {
+	for m := k + 1; m < len(ts); m++ {
+		if ts[m].is("dat") || ts[m].punct(':') {
+			if m+1 < len(ts) {
+				return trimQuotes(text[ts[m+1].start:end])
+			}
+			break
+		}
+	}
+	if k+1 < len(ts) {
+		return trimQuotes(text[ts[k+1].start:end])
+	}
+	return ""
+}
+
+func trimQuotes(s string) string {
+	return strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "\"“”„«», "))
+}
+
+// continuation makes a claim of a sentence without its own attribution that
+// continues the previous claim: a quotation, or zou/zouden hearsay in the same paragraph.
+func (e *Extractor) continuation(text string, sents []sent, si int, last *found) *found {
+	s := &sents[si]
+	if last.si < 0 || last.si != si-1 {
+		return nil
+	}
+	ts := s.toks
+	if len(ts) == 0 {
+		return nil
+	}
+	f := &found{si: si, start: s.start, end: s.end, ts: ts, text: text, cont: true, stance: "assert", para: s.para,
+		content: trimQuotes(text[s.start:s.end])}
+	switch {
+	case ts[0].kind == 'q' && ts[0].open || s.inQuote:
+		f.mode = "direct"
+	default:
+		if sents[last.si].para != s.para {
+			return nil
+		}
+		for _, t := range ts {
+			if t.is("zou") || t.is("zouden") {
+				f.mode, f.cue = "indirect", t.text
+				return f
+			}
+		}
+		return nil
+	}
+	return f
+}
+
+// negated reports whether a sentence says no or not.
+func negated(ts []tok) bool {
+	for _, t := range ts {
+		switch t.low {
+		case "niet", "geen", "nooit", "nergens", "onwaar":
+			return true
+		}
+	}
+	return false
+}
+
+// stances marks denials: denial verbs, dismissals ("als leugens", "om desinformatie"),
+// and negated statements that directly follow a denial in the same paragraph.
+func (e *Extractor) paraOf(f *found) int { return f.para }
+
+func (e *Extractor) stances(fs []*found) {
+	for i, f := range fs {
+		if f.si < 0 {
+			continue
+		}
+		ts := f.ts
+		deny := denyVerbs[strings.ToLower(f.cue)] || strings.HasPrefix(strings.ToLower(f.cue), "tegen te") ||
+			strings.HasSuffix(strings.ToLower(f.cue), " tegen")
+		if !deny && f.targetRef == nil {
+			for k, t := range ts {
+				if !dismissWords[t.low] {
+					continue
+				}
+				for m := k - 1; m >= 0 && m >= k-5; m-- {
+					if dismissVerbs[ts[m].low] || ts[m].is("als") || ts[m].is("om") && m == k-1 {
+						deny = true
+					}
+				}
+				if k+1 < len(ts) && ts[k+1].is("waar") && t.is("niet") {
+					deny = true
+				}
+			}
+			for k := 0; k+1 < len(ts); k++ {
+				if ts[k].is("niet") && ts[k+1].is("waar") || ts[k].is("klopt") && ts[k+1].is("niet") {
+					deny = true
+				}
+			}
+		}
+		if f.targetRef != nil && !deny {
+			deny = true // "om berichten ... tegen te spreken"
+		}
+		if !deny && f.targetNP == nil && negated(ts) {
+			// A negated statement right after a denial elaborates it.
+			for k := i - 1; k >= 0 && fs[k].si >= 0 && f.si-fs[k].si <= 1; k-- {
+				prev := fs[k]
+				if prev.stance != "deny" || e.paraOf(prev) != e.paraOf(f) {
+					continue
+				}
+				deny = true
+				f.targetRef, f.targetNP = prev.targetRef, prev.targetNP
+				if f.targetRef == nil && f.targetNP == nil {
+					f.prevDeny = prev // same target as that denial
+				}
+				break
+			}
+		}
+		if deny {
+			f.stance = "deny"
+		}
+	}
+}
+
+// build turns a found claim into a Claim.
+func (e *Extractor) build(in Input, f *found) Claim {
+	c := Claim{
+		Sentence: f.text, Content: f.content, Speaker: f.speaker, Actor: f.actor, Mode: f.mode,
+		Cue: f.cue, Stance: f.stance, Disputes: []string{}, Start: f.start, End: f.end,
+		Quantities: []quantity.Quantity{}, Places: []string{},
+	}
+	if f.si >= 0 {
+		c.Sentence = in.Text[f.start:f.end]
+		for _, q := range in.Quantities {
+			if q.Start >= f.start && q.End <= f.end {
+				c.Quantities = append(c.Quantities, q)
+			}
+		}
+	}
+	c.Places = e.places(in, f)
+	h := sha256.New()
+	h.Write([]byte(in.ItemID))
+	h.Write([]byte{0})
+	h.Write([]byte(strconv.Itoa(f.start) + ":" + strconv.Itoa(f.end)))
+	h.Write([]byte{0})
+	h.Write([]byte(c.Speaker))
+	h.Write([]byte{0})
+	h.Write([]byte(c.Cue))
+	c.ID = hex.EncodeToString(h.Sum(nil)[:8])
+	return c
+}
+
+// places lists the places named in the claim's sentence outside the speaker span:
+// LOC entities when the tagger found any, else known country and capital names.
+func (e *Extractor) places(in Input, f *found) []string {
+	out := []string{}
+	spkA, spkB := -1, -1
+	if f.p.j > f.p.i && f.p.j <= len(f.ts) && !f.pron && !f.cont {
+		spkA, spkB = f.ts[f.p.i].start, f.ts[f.p.j-1].end
+	}
+	add := func(s string) {
+		for _, x := range out {
+			if x == s {
+				return
+			}
+		}
+		out = append(out, s)
+	}
+	if f.si >= 0 && len(in.Entities) > 0 {
+		for _, en := range in.Entities {
+			if en.Type == "LOC" && en.Start >= f.start && en.End <= f.end && (en.End <= spkA || en.Start >= spkB) {
+				add(en.Text)
+			}
+		}
+		return out
+	}
+	ts := f.ts
+	if f.si >= 0 && f.start < f.ts[0].start {
+		// Dat-form spans two sentences; tokenize the whole span for places.
+		ts, _ = tokenize(in.Text, f.start, f.end, false, nil)
+	}
+	for k := 0; k < len(ts); k++ {
+		if !ts[k].cap || ts[k].kind != 'w' || ts[k].start >= spkA && ts[k].end <= spkB {
+			continue
+		}
+		for w := 3; w >= 1; w-- {
+			if k+w > len(ts) {
+				continue
+			}
+			name := joinToks(ts, k, k+w)
+			low := strings.ToLower(name)
+			if _, ok := e.tbl.actors[low]; ok {
+				continue // "Kremlin", "Witte Huis" are actors here
+			}
+			if e.isPlace(low) {
+				add(name)
+				k += w - 1
+				break
+			}
+		}
+	}
+	return out
+}

@@ -42,10 +42,17 @@ type Item struct {
 	Age         *string    `json:"age"`
 	AgeMinutes  *int       `json:"age_minutes"`
 	PublishedAt *time.Time `json:"published_at"`
-	Section     string     `json:"section,omitempty"`
-	Subheadings []string   `json:"subheadings"`
-	URL         string     `json:"url,omitempty"` // feed entries and HTML pages
+	// PublishedPrecision is the unit the age was printed in (minute, hour, day ...),
+	// so "1 uur geleden" is not read as exact to the minute. Empty when unknown.
+	PublishedPrecision string   `json:"published_precision,omitempty"`
+	Section            string   `json:"section,omitempty"`
+	Subheadings        []string `json:"subheadings"`
+	URL                string   `json:"url,omitempty"` // feed entries and HTML pages
 	// Paragraphs of the body after the dateline; Text is them joined by "\n".
 	Paragraphs []string `json:"-"`
 	Text       string   `json:"text"`
+	// Start and End are the item's byte range in the page's decoded text (see
+	// Decode); both are 0 for HTML and feed items.
+	Start int `json:"-"`
+	End   int `json:"-"`
 }

@@ -3,22 +3,108 @@ package page
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
+	"fmt"
 	"strings"
 	"time"
 )
 
-// Parse reads one page. capturedAt may be nil when unknown.
-// PLACEHOLDER: the real parser replaces this file.
-func Parse(source string, raw []byte, capturedAt *time.Time) (Page, []Item, error) {
+// Parse reads one page. capturedAt may be nil when unknown. The format is
+// detected from the content. The returned Page is filled even on error, as far
+// as known; errors say what went wrong and where, the caller adds the source.
+func Parse(source string, raw []byte, capturedAt *time.Time) (p Page, items []Item, err error) {
 	sum := sha256.Sum256(raw)
-	p := Page{ID: hex.EncodeToString(sum[:]), Source: source, Format: FormatText, CapturedAt: capturedAt, Raw: raw}
-	if len(raw) == 0 {
-		return p, nil, errors.New("empty page")
+	p = Page{ID: hex.EncodeToString(sum[:]), Source: source, Format: FormatText, CapturedAt: capturedAt, Raw: raw}
+	if capturedAt != nil {
+		t := capturedAt.UTC()
+		p.CapturedAt = &t
 	}
-	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
-	h := lines[0]
-	body := strings.Join(lines[1:], "\n")
-	id := sha256.Sum256([]byte(body))
-	return p, []Item{{ID: hex.EncodeToString(id[:16]), Kind: KindArticle, Headline: &h, Paragraphs: lines[1:], Text: body, Subheadings: []string{}}}, nil
+	// A parser bug must not take the whole run down with it.
+	defer func() {
+		if r := recover(); r != nil {
+			items, err = nil, fmt.Errorf("internal error parsing %s page: %v", p.Format, r)
+		}
+	}()
+	text, format, err := Decode(raw)
+	p.Format = format
+	if err != nil {
+		return p, nil, err
+	}
+	switch format {
+	case FormatHTML:
+		items, err = parseHTML(text, p.CapturedAt)
+	case FormatFeed:
+		var feedTime *time.Time
+		items, feedTime, err = parseFeed(text)
+		if p.CapturedAt == nil && feedTime != nil {
+			t := feedTime.UTC()
+			p.CapturedAt = &t
+		}
+	default:
+		items = parseText(text, p.CapturedAt)
+		if len(items) == 0 {
+			err = ErrEmpty
+		}
+	}
+	if err != nil {
+		return p, nil, err
+	}
+	return p, items, nil
+}
+
+// Decode turns raw page bytes into normalised UTF-8 text (BOM stripped, the
+// declared or guessed charset decoded, CRLF and CR turned into LF) and tells
+// the format detected from the content.
+func Decode(raw []byte) (text, format string, err error) {
+	if isBlank(raw) {
+		return "", FormatText, ErrEmpty
+	}
+	b, err := unBOM(raw)
+	if err != nil {
+		return "", FormatText, err
+	}
+	if err := checkBinary(b); err != nil {
+		return "", FormatText, err
+	}
+	format = sniff(b)
+	switch format {
+	case FormatHTML:
+		text, _, err = decodeHTML(b, "")
+	case FormatFeed:
+		text, err = decodeXML(b)
+	default:
+		text, err = decodeText(b)
+	}
+	if err != nil {
+		return "", format, err
+	}
+	text = normalizeNewlines(text)
+	if isBlank([]byte(text)) {
+		return "", format, ErrEmpty
+	}
+	return text, format, nil
+}
+
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		switch c {
+		case ' ', '\t', '\n', '\r', '\f', '\v':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// ItemID is the stable id of a wire item: a hash of its normalised dateline
+// and text, so the same brief on two pages (with different ages) is one item.
+func ItemID(d *Dateline, text string) string {
+	h := sha256.New()
+	if d != nil {
+		h.Write([]byte(strings.ToUpper(strings.Join(d.Places, "/"))))
+		h.Write([]byte{0})
+		h.Write([]byte(strings.ToUpper(strings.Join(d.Agencies, "/"))))
+	}
+	h.Write([]byte{'\n'})
+	h.Write([]byte(strings.ToLower(strings.Join(strings.FieldsFunc(text, isSpace), " "))))
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }

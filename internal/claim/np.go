@@ -1,0 +1,223 @@
+package claim
+
+import "strings"
+
+// np is a noun phrase naming a (possible) speaker, as token indices of a sentence.
+type np struct {
+	i, j    int  // whole phrase [i,j), determiner included
+	ci      int  // content start (after the determiner)
+	head    int  // index of the head noun, -1 when the phrase is only a name
+	nameA   int  // names [nameA,nameB), -1 when none
+	nameB   int  //
+	titled  bool // names follow the head directly ("minister Sergej Sjojgoe")
+	pron    bool // a pronoun ("hij", "ze", "die")
+	vanSub  *np  // object of a "van" phrase ("woordvoerder van NAVO-topman Mark Rutte")
+	headTyp string
+	cc      string // country set from context ("De Duitse en Franse ministers, A en B")
+}
+
+// portfolios follow "minister(ie) van" as part of the title.
+var portfolios = words(`defensie financiën justitie buitenlandse binnenlandse economische zaken
+volksgezondheid onderwijs landbouw energie klimaat handel sociale asiel migratie infrastructuur
+veiligheid`)
+
+// adjective-like lower-case words that can precede a head ("hoogste", "anonieme").
+func adjLike(low string) bool {
+	return strings.HasSuffix(low, "e") && len(low) > 3 && !strings.HasSuffix(low, "ie")
+}
+
+// parseNP reads a noun phrase starting at ts[i]. depth limits nested "van" phrases.
+func (e *Extractor) parseNP(ts []tok, i, depth int) (np, bool) {
+	p := np{i: i, head: -1, nameA: -1, nameB: -1}
+	if i >= len(ts) || ts[i].kind != 'w' {
+		return p, false
+	}
+	if pronouns[ts[i].low] {
+		p.ci, p.j, p.pron = i, i+1, true
+		return p, true
+	}
+	j := i
+	if determiners[ts[j].low] && j+1 < len(ts) && ts[j+1].kind == 'w' {
+		// "De Vries", "De Telegraaf": an article that belongs to a known name.
+		if !(ts[j].cap && ts[j+1].cap && e.knownName(ts[j].low+" "+ts[j+1].low)) {
+			j++
+		}
+	}
+	p.ci = j
+	tbl := e.tbl
+	for j < len(ts) {
+		t := ts[j]
+		if t.kind != 'w' {
+			break
+		}
+		if t.cap {
+			_, isAdj := tbl.adjs[t.low]
+			if !isAdj && (strings.HasSuffix(t.low, "se") || strings.HasSuffix(t.low, "sche")) && j+1 < len(ts) && !ts[j+1].cap {
+				isAdj = true // "Baltische staat", "Europese instellingen"
+			}
+			if isAdj && p.head < 0 && p.nameA < 0 && j+1 < len(ts) && ts[j+1].kind == 'w' && !npStop[ts[j+1].low] {
+				j++
+				continue
+			}
+			// "Duitse en Franse ministers": coordinated adjectives.
+			if isAdj && p.head < 0 && p.nameA < 0 && j+2 < len(ts) && ts[j+1].is("en") {
+				if _, ok := tbl.adjs[ts[j+2].low]; ok {
+					j += 3
+					continue
+				}
+			}
+			if p.head < 0 && p.nameA < 0 {
+				if typ, ok := tbl.nounType(t.low); ok && !e.knownName(t.low) {
+					p.head, p.headTyp = j, typ
+					j++
+					continue
+				}
+			}
+			if p.nameA < 0 {
+				p.nameA = j
+				p.titled = p.head >= 0 && j == p.head+1 || p.head >= 0 && ts[j-1].kind == 'w' && portfolios[ts[j-1].low]
+			}
+			j++
+			p.nameB = j
+			continue
+		}
+		low := t.low
+		// Name particles inside a name: "Ursula von der Leyen".
+		if p.nameA >= 0 && p.nameB == j && nameParticles[low] && low != "van" && low != "de" && j+1 < len(ts) && ts[j+1].cap && ts[j+1].kind == 'w' {
+			j++
+			continue
+		}
+		if low == "van" && (p.head >= 0 || p.nameA >= 0) && j+1 < len(ts) {
+			// "minister van Defensie", "ministerie van Buitenlandse Zaken".
+			if p.head >= 0 && p.nameA < 0 && ts[j+1].cap && portfolios[ts[j+1].low] {
+				j += 2
+				for j < len(ts) && ts[j].cap && portfolios[ts[j].low] {
+					j++
+				}
+				continue
+			}
+			if depth < 2 && p.nameA < 0 {
+				if sub, ok := e.parseNP(ts, j+1, depth+1); ok && !sub.pron {
+					p.vanSub = &sub
+					j = sub.j
+				}
+			}
+			break
+		}
+		// "media als CBS en CNN"
+		if low == "als" && p.head >= 0 && p.nameA < 0 && j+1 < len(ts) {
+			k := j + 1
+			for k < len(ts) && ts[k].kind == 'w' {
+				switch {
+				case ts[k].cap:
+					k++
+					continue
+				case (ts[k].low == "en" || determiners[ts[k].low]) && k+1 < len(ts) && ts[k+1].kind == 'w' &&
+					(ts[k+1].cap || determiners[ts[k+1].low] && k+2 < len(ts) && ts[k+2].cap):
+					k++
+					continue
+				}
+				break
+			}
+			if k > j+1 && ts[k-1].cap {
+				j = k
+			}
+			break
+		}
+		// "bestuurder in Hongkong": a role tied to a place.
+		if low == "in" && p.head >= 0 && p.headTyp == "person" && p.nameA < 0 && j+1 < len(ts) && ts[j+1].cap && e.isPlace(ts[j+1].low) {
+			j += 2
+			break
+		}
+		if npStop[low] || determiners[low] || p.head >= 0 || p.nameA >= 0 {
+			break
+		}
+		if typ, ok := tbl.nounType(low); ok {
+			p.head, p.headTyp = j, typ
+			j++
+			continue
+		}
+		if reportNouns[low] || questionWords[low] {
+			break
+		}
+		if adjLike(low) && j+1 < len(ts) && ts[j+1].kind == 'w' && !npStop[ts[j+1].low] {
+			j++
+			continue
+		}
+		if j > p.ci || j > i {
+			// An unknown noun after a determiner or modifier ("de schrijver").
+			p.head = j
+			j++
+			continue
+		}
+		break
+	}
+	if j == p.ci || p.head < 0 && p.nameA < 0 {
+		return p, false
+	}
+	p.j = j
+	return p, true
+}
+
+// knownName reports whether a capitalised word is a known actor, country or place
+// rather than a role noun ("Kremlin" is both).
+func (e *Extractor) knownName(low string) bool {
+	if _, ok := e.tbl.actors[low]; ok {
+		return true
+	}
+	if _, ok := e.tbl.countries[low]; ok {
+		return true
+	}
+	_, ok := e.tbl.metonyms[low]
+	return ok
+}
+
+func (e *Extractor) isPlace(low string) bool {
+	if _, ok := e.tbl.countries[low]; ok {
+		return true
+	}
+	if e.tbl.places[low] {
+		return true
+	}
+	_, ok := e.tbl.metonyms[low]
+	return ok
+}
+
+// coordinated reads "X en Y" starting at i: the phrases, and the end.
+func (e *Extractor) coordinated(ts []tok, i int) ([]np, int, bool) {
+	first, ok := e.parseNP(ts, i, 0)
+	if !ok {
+		return nil, i, false
+	}
+	out := []np{first}
+	j := first.j
+	for j+1 < len(ts) && ts[j].is("en") {
+		nxt, ok := e.parseNP(ts, j+1, 0)
+		if !ok || nxt.pron {
+			break
+		}
+		out = append(out, nxt)
+		j = nxt.j
+	}
+	return out, j, true
+}
+
+// spanText is the text of tokens [a,b).
+func spanText(text string, ts []tok, a, b int) string {
+	if a < 0 || b <= a || b > len(ts) {
+		return ""
+	}
+	return text[ts[a].start:ts[b-1].end]
+}
+
+// speakerSpan gives the token range that names the speaker: the names for a
+// titled person ("Sergej Sjojgoe"), else the phrase without its determiner.
+func (p np) speakerSpan() (int, int) {
+	if p.titled && p.nameA >= 0 && p.nameB == p.j {
+		return p.nameA, p.nameB
+	}
+	if p.head < 0 && p.nameA >= 0 && p.nameB == p.j {
+		return p.nameA, p.nameB
+	}
+	return p.ci, p.j
+}

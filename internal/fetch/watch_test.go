@@ -1,0 +1,364 @@
+package fetch
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"wirewatch/internal/analyze"
+	"wirewatch/internal/page"
+	"wirewatch/internal/store"
+	"wirewatch/internal/store/sqlite"
+)
+
+// Pages written for these tests, in the style of short Dutch wire reports.
+const articleUTF8 = `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Dijk bij Terneuzen versterkt</title></head>
+<body><article><h1>Dijk bij Terneuzen versterkt</h1>
+<p>TERNEUZEN (ANP) - Het waterschap heeft de dijk bij Terneuzen over een lengte van 2,5 kilometer versterkt, zei een woordvoerder woensdag.</p>
+<p>Volgens de woordvoerder kostte het werk ongeveer 14 miljoen euro. Een café aan de dijk bleef open.</p></article></body></html>`
+
+const articleLatin1 = `<!DOCTYPE html><html lang="nl"><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><title>Veerpont vaart weer</title></head>
+<body><article><h1>Veerpont vaart weer</h1>
+<p>VLISSINGEN (ANP) - De veerpont tussen Vlissingen en Breskens vaart weer, meldde de vervoerder dinsdag. Een reünie van schippers werd uitgesteld.</p>
+<p>Ongeveer 300 reizigers moesten twee dagen omrijden, aldus de vervoerder.</p></article></body></html>`
+
+const articleThird = `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Markt in Goes verplaatst</title></head>
+<body><article><h1>Markt in Goes verplaatst</h1>
+<p>GOES (ANP) - De weekmarkt in Goes verhuist tijdelijk naar de Grote Markt, heeft de gemeente maandag laten weten.</p></article></body></html>`
+
+// site is a small news site: feeds, articles, a robots.txt, and request counts.
+type site struct {
+	t     *testing.T
+	url   string
+	rec   *recorder
+	date  time.Time // sent as the Date header of every article
+	pages map[string][]byte
+	mu    sync.Mutex
+	broke bool // /kapot.xml is malformed while true
+}
+
+func newSite(t *testing.T) *site {
+	s := &site{t: t, date: time.Now().Add(-10 * time.Minute).UTC().Truncate(time.Second), broke: true}
+	s.pages = map[string][]byte{
+		"/artikel/dijk":  []byte(articleUTF8),
+		"/artikel/veer":  latin1(t, articleLatin1),
+		"/artikel/markt": []byte(articleThird),
+		"/artikel/haven": []byte(strings.NewReplacer("Markt in Goes verplaatst", "Haven van Vlissingen uitgebreid",
+			"GOES", "VLISSINGEN", "De weekmarkt in Goes verhuist tijdelijk naar de Grote Markt", "De haven krijgt een nieuwe kade").Replace(articleThird)),
+	}
+	old := time.Now().Add(-3 * time.Hour).UTC().Format(time.RFC1123Z)
+	feedUTF8 := `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Zeeuws nieuws</title>
+<item><title>Dijk bij Terneuzen versterkt</title><link>/artikel/dijk</link><pubDate>` + old + `</pubDate></item>
+<item><title>Verboden stuk</title><link>/verboden/geheim</link><pubDate>` + old + `</pubDate></item>
+<item><title>Markt in Goes verplaatst</title><link>/artikel/markt</link><pubDate>` + old + `</pubDate></item>
+</channel></rss>`
+	feedLatin1 := latin1(t, `<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Scheepvaart & veren</title>
+<item><title>Veerpont vaart weer na reünie-uitstel</title><link>/artikel/veer</link><pubDate>`+old+`</pubDate></item>
+</channel></rss>`)
+	feedHoles := `<?xml version="1.0"?><rss version="2.0"><channel><title>Met gaten</title>
+<item><title>Weg</title><link>/artikel/weg</link></item>
+<item><title>Markt</title><link>/artikel/markt</link></item>
+</channel></rss>`
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "User-agent: *\nDisallow: /verboden/\n")
+	})
+	mux.HandleFunc("/feed-utf8.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("ETag", `"zeeuws-1"`)
+		if r.Header.Get("If-None-Match") == `"zeeuws-1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+		fmt.Fprint(w, feedUTF8)
+	})
+	mux.HandleFunc("/feed-latin1.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml") // charset only in the XML declaration
+		w.Write(feedLatin1)
+	})
+	mux.HandleFunc("/feed-gaten.xml", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, feedHoles) })
+	mux.HandleFunc("/kapot.xml", func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		broke := s.broke
+		s.mu.Unlock()
+		if broke {
+			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Kapot</title><item><title>half`)
+			return
+		}
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Hersteld</title>
+<item><title>Haven</title><link>/artikel/haven</link></item><item><title>Markt</title><link>/artikel/markt</link></item></channel></rss>`)
+	})
+	mux.HandleFunc("/artikel/", func(w http.ResponseWriter, r *http.Request) {
+		b, ok := s.pages[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Date", s.date.Format(http.TimeFormat))
+		w.Header().Set("Content-Type", "text/html")
+		w.Write(b)
+	})
+	mux.HandleFunc("/verboden/", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "geheim") })
+	srv, rec := serve(t, mux)
+	s.url, s.rec = srv.URL, rec
+	return s
+}
+
+func (s *site) articleRequests() int {
+	n := 0
+	for _, p := range []string{"/artikel/dijk", "/artikel/veer", "/artikel/markt", "/artikel/weg", "/artikel/haven"} {
+		n += s.rec.count(p)
+	}
+	return n
+}
+
+func openStore(t *testing.T) *sqlite.Store {
+	t.Helper()
+	st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "watch.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func newTestWatcher(t *testing.T, s *site, st Saver) *Watcher {
+	t.Helper()
+	an, err := analyze.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := testConfig()
+	cfg.AllowPrivate = true // the site under test listens on loopback
+	return NewWatcher(New(cfg), st, an, WatchConfig{})
+}
+
+func feedStates(t *testing.T, st Saver) map[string]store.FeedState {
+	t.Helper()
+	fs, err := st.Feeds(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]store.FeedState{}
+	for _, f := range fs {
+		m[f.URL] = f
+	}
+	return m
+}
+
+func pageCount(t *testing.T, st store.Store) int {
+	t.Helper()
+	stats, err := st.Stats(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return stats.Pages
+}
+
+// sourceIndexed adds HasSource to the real store, answered from its stored pages.
+type sourceIndexed struct{ *sqlite.Store }
+
+var errFound = errors.New("found")
+
+func (s sourceIndexed) HasSource(ctx context.Context, source string) (bool, error) {
+	err := s.RawPages(ctx, func(p page.Page) error {
+		if p.Source == source {
+			return errFound
+		}
+		return nil
+	})
+	if errors.Is(err, errFound) {
+		return true, nil
+	}
+	return false, err
+}
+
+func TestWatchPoll(t *testing.T) {
+	t.Run("store", func(t *testing.T) { testWatchPoll(t, false) })
+	t.Run("store with HasSource", func(t *testing.T) { testWatchPoll(t, true) })
+}
+
+func testWatchPoll(t *testing.T, indexed bool) {
+	s := newSite(t)
+	var st interface {
+		Saver
+		store.Store
+	} = openStore(t)
+	if indexed {
+		st = sourceIndexed{st.(*sqlite.Store)}
+	}
+	feeds := []string{s.url + "/feed-utf8.xml", s.url + "/kapot.xml", s.url + "/feed-latin1.xml"}
+
+	// Poll 1: everything new; the broken feed fails alone.
+	w := newTestWatcher(t, s, st)
+	res, err := w.Poll(t.Context(), feeds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 3 {
+		t.Fatalf("%d results", len(res))
+	}
+	if r := res[0]; r.Status != 200 || r.Entries != 3 || r.Fetched != 2 || r.Skipped != 1 || r.Failed != 0 {
+		t.Errorf("utf-8 feed: %+v, want 3 entries, 2 fetched, 1 skipped (robots)", r)
+	}
+	if r := res[1]; !strings.Contains(r.Error, "parse feed") {
+		t.Errorf("broken feed: %+v, want a parse error", r)
+	}
+	if r := res[2]; r.Status != 200 || r.Fetched != 1 || r.Error != "" {
+		t.Errorf("latin-1 feed: %+v, want 1 fetched, no error", r)
+	}
+	if n := s.rec.count("/verboden/geheim"); n != 0 {
+		t.Errorf("robots-disallowed page requested %d times", n)
+	}
+	states := feedStates(t, st)
+	if f := states[feeds[0]]; f.ETag != `"zeeuws-1"` || f.Title != "Zeeuws nieuws" || f.Items != 3 || f.Status != 200 || f.LastFetch == nil || f.LastError != "" {
+		t.Errorf("utf-8 feed state: %+v", f)
+	}
+	if f := states[feeds[1]]; f.Status != 200 || !strings.Contains(f.LastError, "parse feed") || f.LastFetch == nil || f.ETag != "" {
+		t.Errorf("broken feed state: %+v, want the parse error recorded", f)
+	}
+	if f := states[feeds[2]]; f.Title != "Scheepvaart & veren" || f.Items != 1 {
+		t.Errorf("latin-1 feed state: %+v", f)
+	}
+	// Stored raw bytes are the served ones, captured at the server's Date.
+	for path, body := range s.pages {
+		if path == "/artikel/haven" {
+			continue // only linked once the broken feed is repaired
+		}
+		sum := sha256.Sum256(body)
+		p, err := st.Page(t.Context(), hex.EncodeToString(sum[:]))
+		if err != nil {
+			t.Errorf("%s not stored: %v", path, err)
+			continue
+		}
+		if p.Source != s.url+path {
+			t.Errorf("%s stored as source %q", path, p.Source)
+		}
+		if p.CapturedAt == nil || !p.CapturedAt.Equal(s.date) {
+			t.Errorf("%s captured at %v, want the Date header %v", path, p.CapturedAt, s.date)
+		}
+	}
+	pages := pageCount(t, st)
+	if pages != 5 { // 2 feeds + 3 articles
+		t.Errorf("%d pages stored, want 5", pages)
+	}
+	articles := s.articleRequests()
+
+	// Poll 2: the ETag feed answers 304; nothing is fetched or stored again.
+	res, err = w.Poll(t.Context(), feeds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := s.rec.last("/feed-utf8.xml").Header.Get("If-None-Match"); h != `"zeeuws-1"` {
+		t.Errorf("second poll sent If-None-Match %q", h)
+	}
+	if !res[0].NotModified || res[0].NewPages != 0 {
+		t.Errorf("second poll of the ETag feed: %+v, want 304", res[0])
+	}
+	if res[2].Fetched != 0 || res[2].Skipped != 1 {
+		t.Errorf("second poll of the latin-1 feed: %+v, want its article skipped", res[2])
+	}
+	if got := s.articleRequests(); got != articles {
+		t.Errorf("second poll fetched %d article pages again", got-articles)
+	}
+	if got := pageCount(t, st); got != pages {
+		t.Errorf("pages %d after the second poll, want %d", got, pages)
+	}
+	if f := feedStates(t, st)[feeds[0]]; f.Status != 304 || f.ETag != `"zeeuws-1"` || f.Items != 3 {
+		t.Errorf("state after 304: %+v", f)
+	}
+
+	// Restart: a new watcher on the same store remembers ETags and what was stored.
+	s.mu.Lock()
+	s.broke = false
+	s.mu.Unlock()
+	w2 := newTestWatcher(t, s, st)
+	res, err = w2.Poll(t.Context(), feeds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res[0].NotModified {
+		t.Errorf("after restart the ETag feed was not conditional: %+v", res[0])
+	}
+	// The repaired feed's new article is fetched. /artikel/markt, which it also links,
+	// was stored before the restart from a feed that now answers 304: only a store
+	// that can look up sources knows that; otherwise it is fetched again (same bytes,
+	// so no new page).
+	want := 1
+	if !indexed {
+		want = 2
+	}
+	if got := s.articleRequests(); got != articles+want || s.rec.count("/artikel/haven") != 1 {
+		t.Errorf("after restart %d article requests, want %d", got-articles, want)
+	}
+	if res[1].Fetched != want || res[1].Skipped != 2-want {
+		t.Errorf("repaired feed: %+v, want %d fetched", res[1], want)
+	}
+	if f := feedStates(t, st)[feeds[1]]; f.LastError != "" || f.Title != "Hersteld" {
+		t.Errorf("repaired feed state: %+v, want the error cleared", f)
+	}
+	if got := pageCount(t, st); got != pages+2 { // the repaired feed and its new article
+		t.Errorf("pages %d after restart, want %d", got, pages+2)
+	}
+}
+
+func TestWatchArticleFailure(t *testing.T) {
+	s := newSite(t)
+	st := openStore(t)
+	feed := s.url + "/feed-gaten.xml"
+	w := newTestWatcher(t, s, st)
+	res, err := w.Poll(t.Context(), []string{feed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := res[0]; r.Fetched != 1 || r.Failed != 1 || !strings.Contains(r.Error, "404") {
+		t.Fatalf("first poll: %+v, want 1 fetched, 1 failed with 404", r)
+	}
+	if f := feedStates(t, st)[feed]; !strings.Contains(f.LastError, "/artikel/weg") {
+		t.Errorf("feed state %+v should name the failed article", f)
+	}
+	// The failed article is tried again, the stored one is not.
+	if _, err := w.Poll(t.Context(), []string{feed}); err != nil {
+		t.Fatal(err)
+	}
+	if a, b := s.rec.count("/artikel/weg"), s.rec.count("/artikel/markt"); a != 2 || b != 1 {
+		t.Errorf("requests: weg %d (want 2), markt %d (want 1)", a, b)
+	}
+}
+
+func TestWatchRunStopsOnCancel(t *testing.T) {
+	s := newSite(t)
+	st := openStore(t)
+	w := newTestWatcher(t, s, st)
+	ctx, cancel := context.WithCancel(t.Context())
+	polls := 0
+	done := make(chan error, 1)
+	go func() {
+		done <- w.Run(ctx, []string{s.url + "/feed-utf8.xml"}, time.Hour, func([]PollResult) {
+			polls++
+			cancel() // as SIGTERM would, after the first round
+		})
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("Run: %v, want a clean stop", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("Run did not stop after cancel")
+	}
+	if polls != 1 {
+		t.Errorf("%d polls, want 1", polls)
+	}
+	if len(feedStates(t, st)) != 1 {
+		t.Error("feed state not saved before stopping")
+	}
+}

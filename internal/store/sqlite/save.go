@@ -1,0 +1,507 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"wirewatch/internal/analyze"
+	"wirewatch/internal/claim"
+	"wirewatch/internal/page"
+	"wirewatch/internal/store"
+)
+
+// Save stores one page's analysis in one transaction. Content-addressed ids
+// make it idempotent: a page, item or claim already stored is not duplicated.
+// An item already stored gets a new sighting; its analysis (and claims) is
+// replaced when the new one differs, unless the stored one is from a newer
+// analysis version.
+func (s *Store) Save(ctx context.Context, r analyze.Result) (store.SaveStats, error) {
+	var st store.SaveStats
+	p := r.Page
+	if p.ID == "" {
+		sum := sha256.Sum256(p.Raw)
+		p.ID = hex.EncodeToString(sum[:])
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return st, fmt.Errorf("save %s: begin: %w", p.Source, err)
+	}
+	defer tx.Rollback()
+	sv := &saver{tx: tx, ctx: ctx, now: s.now().UTC(), actors: map[string]bool{}}
+	if err := sv.save(p, r, &st); err != nil {
+		return store.SaveStats{}, fmt.Errorf("save %s: %w", p.Source, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return store.SaveStats{}, fmt.Errorf("save %s: commit: %w", p.Source, err)
+	}
+	return st, nil
+}
+
+type saver struct {
+	tx     *sql.Tx
+	ctx    context.Context
+	now    time.Time
+	actors map[string]bool // actors already upserted in this Save
+	// fresh are claims inserted or replaced by this Save, for dispute linking.
+	fresh []freshClaim
+}
+
+type freshClaim struct {
+	c      claim.Claim
+	itemID string
+	time   int64
+}
+
+func (sv *saver) exec(q string, args ...any) (sql.Result, error) {
+	return sv.tx.ExecContext(sv.ctx, q, args...)
+}
+
+func (sv *saver) save(p page.Page, r analyze.Result, st *store.SaveStats) error {
+	var old sql.NullInt64
+	err := sv.tx.QueryRowContext(sv.ctx, `SELECT captured_at FROM pages WHERE id = ?`, p.ID).Scan(&old)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		st.NewPage = true
+		raw := p.Raw
+		if raw == nil {
+			raw = []byte{}
+		}
+		if _, err := sv.exec(`INSERT INTO pages (id, source, format, captured_at, raw, error) VALUES (?, ?, ?, ?, ?, ?)`,
+			p.ID, p.Source, p.Format, nanos(p.CapturedAt), raw, r.Error); err != nil {
+			return fmt.Errorf("insert page: %w", err)
+		}
+	case err != nil:
+		return fmt.Errorf("read page: %w", err)
+	default:
+		// Keep the earliest capture; take the latest analysis outcome.
+		if _, err := sv.exec(`UPDATE pages SET
+				captured_at = CASE WHEN captured_at IS NULL OR (?1 IS NOT NULL AND ?1 < captured_at) THEN ?1 ELSE captured_at END,
+				error = ?2, format = CASE WHEN ?3 <> '' THEN ?3 ELSE format END
+			WHERE id = ?4 AND (error <> ?2 OR (?1 IS NOT NULL AND (captured_at IS NULL OR ?1 < captured_at)) OR (?3 <> '' AND format <> ?3))`,
+			nanos(p.CapturedAt), r.Error, p.Format, p.ID); err != nil {
+			return fmt.Errorf("update page: %w", err)
+		}
+	}
+	for _, it := range r.Items {
+		st.Claims += len(it.Claims)
+		isNew, err := sv.saveItem(p, it)
+		if err != nil {
+			return fmt.Errorf("item %s: %w", it.ID, err)
+		}
+		if isNew {
+			st.NewItems++
+		} else {
+			st.SeenItems++
+		}
+	}
+	// Links the analysis made within the page.
+	for _, it := range r.Items {
+		for _, c := range it.Claims {
+			for _, target := range c.Disputes {
+				if err := sv.link(target, c.ID, false); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return sv.linkAcrossPages()
+}
+
+// saveItem stores one item and its sighting; it reports whether the item is new.
+func (sv *saver) saveItem(p page.Page, it analyze.Item) (bool, error) {
+	data, err := json.Marshal(it)
+	if err != nil {
+		return false, err
+	}
+	var (
+		rid            int64
+		oldData, ver   string
+		firstCapture   sql.NullInt64
+		firstSeen, cur int64
+	)
+	err = sv.tx.QueryRowContext(sv.ctx, `SELECT rid, data, analysis_version, first_capture, first_seen, time FROM items WHERE id = ?`, it.ID).
+		Scan(&rid, &oldData, &ver, &firstCapture, &firstSeen, &cur)
+	isNew := errors.Is(err, sql.ErrNoRows)
+	if err != nil && !isNew {
+		return false, fmt.Errorf("read item: %w", err)
+	}
+	capture := nanos(p.CapturedAt)
+	if isNew {
+		firstSeen = sv.now.UnixNano()
+		if capture != nil {
+			firstCapture = sql.NullInt64{Int64: capture.(int64), Valid: true}
+		}
+		t := itemTime(it, firstCapture, firstSeen)
+		dl, err := jsonOrNil(it.Dateline)
+		if err != nil {
+			return false, err
+		}
+		res, err := sv.exec(`INSERT INTO items (id, kind, headline, dateline, section, published_at, first_capture, first_seen, time, analysis_version, n_claims, data)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			it.ID, it.Kind, it.Headline, dl, it.Section, nanos(it.PublishedAt), firstCapture, firstSeen, t, analyze.Version, len(it.Claims), string(data))
+		if err != nil {
+			return false, fmt.Errorf("insert item: %w", err)
+		}
+		if rid, err = res.LastInsertId(); err != nil {
+			return false, err
+		}
+		if err := sv.itemExtras(rid, it, t, false); err != nil {
+			return false, err
+		}
+	} else {
+		if capture != nil && (!firstCapture.Valid || capture.(int64) < firstCapture.Int64) {
+			firstCapture = sql.NullInt64{Int64: capture.(int64), Valid: true}
+			if _, err := sv.exec(`UPDATE items SET first_capture = ? WHERE rid = ?`, firstCapture, rid); err != nil {
+				return false, err
+			}
+		}
+		t := itemTime(it, firstCapture, firstSeen)
+		replace := oldData != string(data) && !newerVersion(ver, analyze.Version)
+		if replace {
+			dl, err := jsonOrNil(it.Dateline)
+			if err != nil {
+				return false, err
+			}
+			if _, err := sv.exec(`UPDATE items SET kind = ?, headline = ?, dateline = ?, section = ?, published_at = ?, time = ?, analysis_version = ?, n_claims = ?, data = ? WHERE rid = ?`,
+				it.Kind, it.Headline, dl, it.Section, nanos(it.PublishedAt), t, analyze.Version, len(it.Claims), string(data), rid); err != nil {
+				return false, fmt.Errorf("update item: %w", err)
+			}
+			if err := sv.itemExtras(rid, it, t, true); err != nil {
+				return false, err
+			}
+		} else if t != cur {
+			if _, err := sv.exec(`UPDATE items SET time = ? WHERE rid = ?`, t, rid); err != nil {
+				return false, err
+			}
+			if _, err := sv.exec(`UPDATE claims SET time = ? WHERE item_id = ?`, t, it.ID); err != nil {
+				return false, err
+			}
+		}
+	}
+	if _, err := sv.exec(`INSERT INTO sightings (item_id, page_id, n, captured_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+		it.ID, p.ID, it.N, capture); err != nil {
+		return false, fmt.Errorf("insert sighting: %w", err)
+	}
+	return isNew, nil
+}
+
+// itemExtras writes the search text, places and claims of a new or re-analysed item.
+func (sv *saver) itemExtras(rid int64, it analyze.Item, t int64, replace bool) error {
+	headline := ""
+	if it.Headline != nil {
+		headline = *it.Headline
+	}
+	if replace {
+		if _, err := sv.exec(`DELETE FROM items_fts WHERE rowid = ?`, rid); err != nil {
+			return err
+		}
+		if _, err := sv.exec(`DELETE FROM item_places WHERE item_id = ?`, it.ID); err != nil {
+			return err
+		}
+	}
+	if _, err := sv.exec(`INSERT INTO items_fts (rowid, body) VALUES (?, ?)`, rid, store.StemText(headline, it.Text)); err != nil {
+		return fmt.Errorf("index item: %w", err)
+	}
+	if it.Dateline != nil {
+		for _, pl := range it.Dateline.Places {
+			if _, err := sv.exec(`INSERT INTO item_places (item_id, place) VALUES (?, ?) ON CONFLICT DO NOTHING`, it.ID, pl); err != nil {
+				return err
+			}
+		}
+	}
+	if replace {
+		// Drop claims the new analysis no longer finds; keep the others (and
+		// their dispute links) and update them in place.
+		keep := make([]string, 0, len(it.Claims))
+		for _, c := range it.Claims {
+			keep = append(keep, c.ID)
+		}
+		js, _ := json.Marshal(keep)
+		if _, err := sv.exec(`DELETE FROM claims WHERE item_id = ? AND id NOT IN (SELECT value FROM json_each(?))`, it.ID, string(js)); err != nil {
+			return fmt.Errorf("drop old claims: %w", err)
+		}
+	}
+	for _, c := range it.Claims {
+		if err := sv.saveClaim(it.ID, c, t, replace); err != nil {
+			return fmt.Errorf("claim %s: %w", c.ID, err)
+		}
+	}
+	return nil
+}
+
+func (sv *saver) saveClaim(itemID string, c claim.Claim, t int64, replace bool) error {
+	data, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	actorID := store.ClaimActorID(c.Actor.Name, c.Speaker)
+	target := ""
+	if c.Stance == "deny" {
+		target = store.ActorID(c.Target)
+	}
+	if _, err := sv.exec(`INSERT INTO claims (id, item_id, actor_id, stance, mode, cue, target_id, time, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET item_id = excluded.item_id, actor_id = excluded.actor_id, stance = excluded.stance, mode = excluded.mode,
+			cue = excluded.cue, target_id = excluded.target_id, time = excluded.time, data = excluded.data`,
+		c.ID, itemID, actorID, c.Stance, c.Mode, c.Cue, target, t, string(data)); err != nil {
+		return err
+	}
+	if replace {
+		for _, q := range []string{`DELETE FROM claim_quantities WHERE claim_id = ?`, `DELETE FROM claim_places WHERE claim_id = ?`} {
+			if _, err := sv.exec(q, c.ID); err != nil {
+				return err
+			}
+		}
+	}
+	for i, q := range c.Quantities {
+		if _, err := sv.exec(`INSERT INTO claim_quantities (claim_id, idx, category, value, low, high, text) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+			c.ID, i, q.Category, q.Value, q.Low, q.High, q.Text); err != nil {
+			return err
+		}
+	}
+	for _, pl := range c.Places {
+		if _, err := sv.exec(`INSERT INTO claim_places (claim_id, place) VALUES (?, ?) ON CONFLICT DO NOTHING`, c.ID, pl); err != nil {
+			return err
+		}
+	}
+	if actorID != "" {
+		if err := sv.saveActor(actorID, c); err != nil {
+			return fmt.Errorf("actor %s: %w", actorID, err)
+		}
+	}
+	sv.fresh = append(sv.fresh, freshClaim{c: c, itemID: itemID, time: t})
+	return nil
+}
+
+// saveActor creates the actor or merges what this claim adds (type, country,
+// roles, the speaker span as an alias).
+func (sv *saver) saveActor(id string, c claim.Claim) error {
+	name := c.Actor.Name
+	if name == "" {
+		name = c.Speaker
+	}
+	var (
+		typ     string
+		country sql.NullString
+		rolesJS string
+	)
+	err := sv.tx.QueryRowContext(sv.ctx, `SELECT type, country, roles FROM actors WHERE id = ?`, id).Scan(&typ, &country, &rolesJS)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		roles := c.Actor.Roles
+		if roles == nil {
+			roles = []string{}
+		}
+		js, _ := json.Marshal(roles)
+		if _, err := sv.exec(`INSERT INTO actors (id, name, type, country, roles) VALUES (?, ?, ?, ?, ?)`, id, name, c.Actor.Type, c.Actor.Country, string(js)); err != nil {
+			return err
+		}
+	case err != nil:
+		return err
+	default:
+		var roles []string
+		if err := json.Unmarshal([]byte(rolesJS), &roles); err != nil {
+			return fmt.Errorf("roles: %w", err)
+		}
+		changed := false
+		for _, r := range c.Actor.Roles {
+			if !slices.Contains(roles, r) {
+				roles = append(roles, r)
+				changed = true
+			}
+		}
+		if (typ == "" || typ == "unknown") && c.Actor.Type != "" && c.Actor.Type != typ {
+			typ, changed = c.Actor.Type, true
+		}
+		if !country.Valid && c.Actor.Country != nil {
+			country, changed = sql.NullString{String: *c.Actor.Country, Valid: true}, true
+		}
+		if changed {
+			js, _ := json.Marshal(roles)
+			if _, err := sv.exec(`UPDATE actors SET type = ?, country = ?, roles = ? WHERE id = ?`, typ, country, string(js), id); err != nil {
+				return err
+			}
+		}
+	}
+	for _, alias := range []string{c.Speaker, c.Actor.Name} {
+		if strings.TrimSpace(alias) == "" {
+			continue
+		}
+		if _, err := sv.exec(`INSERT INTO actor_aliases (actor_id, alias, slug) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, id, alias, store.ActorID(alias)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// link records that denial rejects claimID, when both are stored.
+func (sv *saver) link(claimID, denialID string, cross bool) error {
+	if claimID == denialID {
+		return nil
+	}
+	_, err := sv.exec(`INSERT INTO disputes (claim_id, denial_id, cross_page)
+		SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM claims WHERE id = ?1) AND EXISTS (SELECT 1 FROM claims WHERE id = ?2)
+		ON CONFLICT DO NOTHING`, claimID, denialID, cross)
+	if err != nil {
+		return fmt.Errorf("link %s < %s: %w", claimID, denialID, err)
+	}
+	return nil
+}
+
+// linkAcrossPages links fresh denials that name a target to that actor's
+// claims on other pages, and fresh claims to stored denials naming their actor.
+func (sv *saver) linkAcrossPages() error {
+	done := map[string]bool{}
+	for _, f := range sv.fresh {
+		if f.c.Stance == "deny" && f.c.Target != "" && !done[f.c.ID] {
+			done[f.c.ID] = true
+			if err := sv.linkDenial(f.c, f.itemID, f.time); err != nil {
+				return err
+			}
+		}
+	}
+	window := int64(store.DisputeWindow)
+	for _, f := range sv.fresh {
+		if f.c.Stance == "deny" {
+			continue
+		}
+		actorID := store.ClaimActorID(f.c.Actor.Name, f.c.Speaker)
+		if actorID == "" {
+			continue
+		}
+		rows, err := sv.tx.QueryContext(sv.ctx, `SELECT d.id, d.item_id, d.time, d.data FROM claims d
+			WHERE d.stance = 'deny' AND d.time BETWEEN ?2 AND ?3
+			  AND d.target_id IN (SELECT ?1 UNION SELECT slug FROM actor_aliases WHERE actor_id = ?1)
+			ORDER BY abs(d.time - ?4) LIMIT 50`, actorID, f.time-window, f.time+window, f.time)
+		if err != nil {
+			return fmt.Errorf("find denials of %s: %w", actorID, err)
+		}
+		var denials []freshClaim
+		for rows.Next() {
+			var d freshClaim
+			var data string
+			if err := rows.Scan(&d.c.ID, &d.itemID, &d.time, &data); err != nil {
+				rows.Close()
+				return err
+			}
+			if err := json.Unmarshal([]byte(data), &d.c); err != nil {
+				rows.Close()
+				return fmt.Errorf("claim %s: %w", d.c.ID, err)
+			}
+			denials = append(denials, d)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, d := range denials {
+			if done[d.c.ID] {
+				continue
+			}
+			done[d.c.ID] = true
+			if err := sv.linkDenial(d.c, d.itemID, d.time); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// linkDenial links one denial to the best matching claims of its target actor
+// on other pages within the dispute window.
+func (sv *saver) linkDenial(d claim.Claim, itemID string, t int64) error {
+	target := store.ActorID(d.Target)
+	if target == "" {
+		return nil
+	}
+	window := int64(store.DisputeWindow)
+	rows, err := sv.tx.QueryContext(sv.ctx, `SELECT c.id, c.time, c.data FROM claims c
+		WHERE c.stance <> 'deny' AND c.time BETWEEN ?2 AND ?3
+		  AND (c.actor_id = ?1 OR c.actor_id IN (SELECT actor_id FROM actor_aliases WHERE slug = ?1))
+		  AND c.item_id <> ?4
+		  AND NOT EXISTS (SELECT 1 FROM sightings a JOIN sightings b ON a.page_id = b.page_id WHERE a.item_id = c.item_id AND b.item_id = ?4)
+		ORDER BY abs(c.time - ?5) LIMIT ?6`, target, t-window, t+window, itemID, t, store.DisputeCandidates)
+	if err != nil {
+		return fmt.Errorf("find claims of %s: %w", target, err)
+	}
+	var cands []store.Candidate
+	for rows.Next() {
+		var (
+			c    store.Candidate
+			ct   int64
+			data string
+		)
+		if err := rows.Scan(&c.Claim.ID, &ct, &data); err != nil {
+			rows.Close()
+			return err
+		}
+		if err := json.Unmarshal([]byte(data), &c.Claim); err != nil {
+			rows.Close()
+			return fmt.Errorf("claim %s: %w", c.Claim.ID, err)
+		}
+		c.Time = fromNanos(ct)
+		cands = append(cands, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	// Recompute rather than add, so the links do not depend on the order in
+	// which pages arrive.
+	if _, err := sv.exec(`DELETE FROM disputes WHERE denial_id = ? AND cross_page = 1`, d.ID); err != nil {
+		return fmt.Errorf("unlink %s: %w", d.ID, err)
+	}
+	for _, id := range store.PickDisputes(d, fromNanos(t), cands) {
+		if err := sv.link(id, d.ID, true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func itemTime(it analyze.Item, firstCapture sql.NullInt64, firstSeen int64) int64 {
+	switch {
+	case it.PublishedAt != nil:
+		return it.PublishedAt.UnixNano()
+	case firstCapture.Valid:
+		return firstCapture.Int64
+	}
+	return firstSeen
+}
+
+func jsonOrNil(v *page.Dateline) (any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
+
+// newerVersion reports whether analysis version a is newer than b (dotted numbers).
+func newerVersion(a, b string) bool {
+	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < max(len(pa), len(pb)); i++ {
+		var x, y int
+		if i < len(pa) {
+			x, _ = strconv.Atoi(pa[i])
+		}
+		if i < len(pb) {
+			y, _ = strconv.Atoi(pb[i])
+		}
+		if x != y {
+			return x > y
+		}
+	}
+	return false
+}
