@@ -72,32 +72,50 @@ func nerTagCoNLL(e *env, path string) error {
 	out := bufio.NewWriter(e.stdout)
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
-	var lines, words []string
+	// A document (up to the next -DOCSTART-) is tagged at once: the model looks
+	// at a word's other occurrences in the document.
+	type docLine struct {
+		text      string
+		sent, tok int // sent < 0: a line passed through as it is
+	}
+	var lines []docLine
+	var sents [][]string
+	newSent := true
 	tokens := 0
 	var tagTime time.Duration
 	flush := func() {
-		if len(lines) == 0 {
-			return
-		}
 		t0 := time.Now()
-		tags := m.Tag(words)
+		tags := m.TagDoc(sents)
 		tagTime += time.Since(t0)
-		tokens += len(words)
-		for i, l := range lines {
-			fmt.Fprintf(out, "%s %s\n", l, tags[i])
+		for _, l := range lines {
+			if l.sent < 0 {
+				fmt.Fprintln(out, l.text)
+			} else {
+				fmt.Fprintf(out, "%s %s\n", l.text, tags[l.sent][l.tok])
+				tokens++
+			}
 		}
-		lines, words = lines[:0], words[:0]
+		lines, sents, newSent = lines[:0], sents[:0], true
 	}
 	for sc.Scan() {
 		line := strings.TrimRight(sc.Text(), "\r")
 		fields := strings.Fields(line)
-		if len(fields) == 0 || fields[0] == "-DOCSTART-" {
+		switch {
+		case len(fields) > 0 && fields[0] == "-DOCSTART-":
 			flush()
-			fmt.Fprintln(out, line)
-			continue
+			lines = append(lines, docLine{text: line, sent: -1})
+		case len(fields) == 0:
+			newSent = true
+			lines = append(lines, docLine{text: line, sent: -1})
+		default:
+			if newSent {
+				sents = append(sents, nil)
+				newSent = false
+			}
+			n := len(sents) - 1
+			lines = append(lines, docLine{text: line, sent: n, tok: len(sents[n])})
+			sents[n] = append(sents[n], fields[0])
 		}
-		lines = append(lines, line)
-		words = append(words, fields[0])
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("read %s: %w", path, err)

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -65,13 +66,24 @@ type found struct {
 	denyTarget string
 	para       int
 	prevDeny   *found
+	src        *found // the claim whose speaker this quotation sentence has
 }
 
 // Extract finds the claims of one item.
 func (e *Extractor) Extract(in Input) []Claim {
 	sents := e.sentences(in)
-	ctx := &itemCtx{text: in.Text}
+	ctx := &itemCtx{text: in.Text, ents: in.Entities}
 	e.collectMentions(ctx, in.Text, sents)
+	// Single-word person names the tagger found ("Navalny") also count as antecedents.
+	for _, en := range in.Entities {
+		if en.Type == "PER" && en.Start >= 0 && en.End <= len(in.Text) && !strings.Contains(en.Text, " ") {
+			if _, known := e.tbl.actors[strings.ToLower(en.Text)]; !known {
+				if _, dup := ctx.bySurname(strings.ToLower(en.Text)); !dup {
+					ctx.mentions = append(ctx.mentions, mention{actor: Actor{Name: en.Text, Type: "person"}, pos: en.Start})
+				}
+			}
+		}
+	}
 	var fs []*found
 	if in.Headline != "" {
 		if f := e.headlineClaim(in.Headline); f != nil {
@@ -80,7 +92,6 @@ func (e *Extractor) Extract(in Input) []Claim {
 	}
 	lastSent := -2 // sentence of the latest claim
 	for si := range sents {
-		s := &sents[si]
 		got := e.sentenceClaims(in.Text, sents, si)
 		if len(got) == 0 && lastSent == si-1 && si > 0 && len(fs) > 0 {
 			if c := e.continuation(in.Text, sents, si, fs[len(fs)-1]); c != nil {
@@ -99,13 +110,13 @@ func (e *Extractor) Extract(in Input) []Claim {
 				}
 			}
 		}
-		_ = s
 		fs = append(fs, got...)
 		lastSent = si
 	}
 	if len(fs) == 0 {
 		return []Claim{}
 	}
+	fs = e.backfillQuotes(in.Text, sents, fs)
 	e.resolveSpeakers(ctx, fs, in)
 	e.stances(fs)
 	out := make([]Claim, 0, len(fs))
@@ -117,6 +128,45 @@ func (e *Extractor) Extract(in Input) []Claim {
 	}
 	e.linkLocal(fs)
 	return out
+}
+
+// backfillQuotes gives the sentences of a multi-sentence quotation the speaker
+// named after its end: "A. B. C", zei X. makes A, B and C claims of X.
+func (e *Extractor) backfillQuotes(text string, sents []sent, fs []*found) []*found {
+	added := false
+	for _, f := range fs {
+		if f.si <= 0 || f.mode != "direct" || f.cont || f.src != nil || !sents[f.si].inQuote {
+			continue
+		}
+		o := f.si
+		for o > 0 && sents[o].inQuote && sents[o-1].para == sents[f.si].para {
+			o--
+		}
+		if sents[o].inQuote || len(sents[o].toks) == 0 || !(sents[o].toks[0].kind == 'q' && sents[o].toks[0].open) {
+			o++ // the quote opened inside a sentence with its own attribution
+		}
+		for x := o; x < f.si; x++ {
+			has := false
+			for _, g := range fs {
+				if g.si == x {
+					has = true
+					if g.cont {
+						g.src = f
+					}
+				}
+			}
+			if !has {
+				s := &sents[x]
+				fs = append(fs, &found{si: x, start: s.start, end: s.end, ts: s.toks, text: text, cont: true,
+					src: f, mode: "direct", stance: "assert", para: s.para, content: trimQuotes(text[s.start:s.end])})
+				added = true
+			}
+		}
+	}
+	if added {
+		sort.SliceStable(fs, func(a, b int) bool { return fs[a].si < fs[b].si })
+	}
+	return fs
 }
 
 // sentences tokenizes the item's sentences and marks paragraphs and quotations.
@@ -153,12 +203,21 @@ func (e *Extractor) collectMentions(ctx *itemCtx, text string, sents []sent) {
 		ts := sents[si].toks
 		for k := 0; k < len(ts); k++ {
 			t := ts[k]
-			if t.kind != 'w' || !t.cap {
-				if t.kind == 'w' && k > 0 {
-					if _, ok := e.tbl.nounType(t.low); !ok {
-						continue
-					}
-				} else {
+			if t.kind != 'w' {
+				continue
+			}
+			if k > 0 && ts[k-1].is("van") && portfolios[t.low] {
+				for k+1 < len(ts) && portfolios[ts[k+1].low] {
+					k++
+				}
+				continue // "minister van Buitenlandse Zaken": no name
+			}
+			if !t.cap {
+				// Only a title right before a name matters: "president Donald Trump".
+				if k+1 >= len(ts) || !ts[k+1].cap || ts[k+1].kind != 'w' {
+					continue
+				}
+				if _, ok := e.tbl.nounType(t.low); !ok {
 					continue
 				}
 			}
@@ -195,6 +254,9 @@ func (e *Extractor) headlineClaim(h string) *found {
 	if p.j != colon && !(p.j < colon && ts[p.j].is("tegen")) {
 		return nil
 	}
+	if p.ci > p.i && p.head < 0 && p.nameB-p.nameA == 1 && !e.knownName(ts[p.nameA].low) {
+		return nil // "De Volkskeuken: ..." names a column, not a source
+	}
 	return &found{si: -1, start: -1, end: -1, ts: ts, text: h, p: p, cue: ":", mode: "headline",
 		stance: "assert", content: strings.TrimSpace(h[ts[colon].end:])}
 }
@@ -212,7 +274,7 @@ func cueAt(ts []tok, k int) (string, bool) {
 				break
 			}
 			for _, part := range parts {
-				if ts[m].is(part) {
+				if ts[m].is(part) && particleEnds(ts, m) {
 					return t.text + " " + ts[m].text, true
 				}
 			}
@@ -222,6 +284,16 @@ func cueAt(ts []tok, k int) (string, bool) {
 		return t.text, true
 	}
 	return "", false
+}
+
+// particleEnds reports whether the particle at m closes its clause ("liet weten dat",
+// "sprak dat tegen."), unlike a preposition ("sprak over de zaak tegen de verdachten").
+func particleEnds(ts []tok, m int) bool {
+	if m+1 >= len(ts) {
+		return true
+	}
+	n := ts[m+1]
+	return n.kind != 'w' || n.is("dat") || n.is("om") || n.is("te") || n.is("of") || n.is("en") || n.is("maar")
 }
 
 // hasDatAfter reports whether a "dat" or ":" or quotation follows within n tokens.
@@ -283,9 +355,6 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 		end := 0
 		if ok {
 			ps, end, ok = e.coordinated(ts, 2)
-			if ok && strings.Contains(cue, " ") {
-				// separable particle after the speaker: keep it in the cue only
-			}
 		} else if auxVerbs[ts[1].low] {
 			ps, end, ok = e.coordinated(ts, 2)
 			if ok {
@@ -391,7 +460,7 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 		hit := false
 		if c, ok := cueAt(ts, j); ok {
 			cue, hit = c, true
-			if weakCues[ts[j].low] && !strings.Contains(c, " ") && !hasDatAfter(ts, j, 8) {
+			if weakCues[ts[j].low] && !strings.Contains(c, " ") && !hasDatAfter(ts, j, 3) {
 				hit = false
 			}
 			if j+2 < n && ts[j+1].is("niet") {
@@ -439,7 +508,7 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 	}
 
 	// 5. Front adverbial, then verb, then subject: "In het voorjaar berichtten de Britten al dat ...".
-	if len(subj) == 0 && ts[0].cap && frontAdverbs[ts[0].low] && !ts[0].is("volgens") {
+	if len(subj) == 0 && ts[0].cap && (frontAdverbs[ts[0].low] || npStop[ts[0].low] || timeWord(ts[0].low)) && !ts[0].is("volgens") {
 		for k := 1; k < n-1 && k <= 8; k++ {
 			if ts[k].punct(',') {
 				break
@@ -449,7 +518,7 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 				continue
 			}
 			ps, end, ok := e.coordinated(ts, k+1)
-			if ok && e.speakerLike(ts, ps[0]) && !ps[0].pron && hasDatAfter(ts, end-1, 4) {
+			if ok && e.speakerLike(ts, ps[0]) && (k == 1 || !ps[0].pron && hasDatAfter(ts, end-1, 4)) {
 				for _, p := range ps {
 					f := mk(p, c)
 					f.content = contentAfterDat(text, ts, k, s.end)
@@ -556,6 +625,9 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 // subject reads the sentence-initial subject (with an apposition between commas)
 // and returns the phrases and the index of the finite verb after it.
 func (e *Extractor) subject(ts []tok) ([]np, int, bool) {
+	if len(ts) > 0 && (frontAdverbs[ts[0].low] || npStop[ts[0].low] || nonSpeakers[ts[0].low] || timeWord(ts[0].low)) && !pronouns[ts[0].low] {
+		return nil, 0, false
+	}
 	ps, j, ok := e.coordinated(ts, 0)
 	if !ok || !e.speakerLike(ts, ps[0]) {
 		return nil, 0, false
@@ -658,6 +730,24 @@ func (e *Extractor) continuation(text string, sents []sent, si int, last *found)
 	return f
 }
 
+// denialNegated finds "niet" right after the denial verb.
+func denialNegated(ts []tok, cue string) bool {
+	first := strings.ToLower(strings.Fields(cue + " x")[0])
+	for k, t := range ts {
+		if t.low == first {
+			for m := k + 1; m < len(ts) && m <= k+3; m++ {
+				if ts[m].is("niet") {
+					return true
+				}
+				if ts[m].is("dat") {
+					break
+				}
+			}
+		}
+	}
+	return false
+}
+
 // negated reports whether a sentence says no or not.
 func negated(ts []tok) bool {
 	for _, t := range ts {
@@ -681,6 +771,9 @@ func (e *Extractor) stances(fs []*found) {
 		ts := f.ts
 		deny := denyVerbs[strings.ToLower(f.cue)] || strings.HasPrefix(strings.ToLower(f.cue), "tegen te") ||
 			strings.HasSuffix(strings.ToLower(f.cue), " tegen")
+		if deny && denialNegated(ts, f.cue) {
+			deny = false // "ontkennen niet dat ..."
+		}
 		if !deny && f.targetRef == nil {
 			for k, t := range ts {
 				if !dismissWords[t.low] {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"wirewatch/internal/nlp"
+	"wirewatch/internal/nlp/ner"
 )
 
 func newTestExtractor(t testing.TB) *Extractor {
@@ -170,6 +171,8 @@ func TestSpeakerResolution(t *testing.T) {
 			[]want{{frag: "We rouwen", speaker: "Tusk", actor: "Tusk", mode: "direct"}}},
 		{"zou continuation", "Het Britse ministerie van Defensie stelt dat Rusland nieuwe troepen verzamelt. Die zouden bij Pokrovsk worden ingezet.",
 			[]want{{frag: "Die zouden", speaker: "Britse ministerie van Defensie", cue: "zouden", mode: "indirect"}}},
+		{"multi-sentence quote", `De Letse premier sprak in Riga met de pers. "We zijn voorbereid. Niemand hoeft bang te zijn", zei premier Evika Silina.`,
+			[]want{{frag: "We zijn voorbereid.", speaker: "Evika Silina", mode: "direct"}, {frag: "Niemand hoeft", speaker: "Evika Silina", mode: "direct", cue: "zei"}}},
 		{"demonym to ministry", "Het Britse ministerie van Defensie zegt dat Rusland tanks verliest. Volgens de Britten gaat het om honderden tanks.",
 			[]want{{frag: "honderden", speaker: "Britten", actor: "Britse ministerie van Defensie"}}},
 	}
@@ -348,5 +351,29 @@ func TestClaimFields(t *testing.T) {
 	}
 	if a[2].Stance != "deny" || a[2].Target == "" {
 		t.Errorf("denial %+v", a[2])
+	}
+}
+
+func TestEntitiesHelp(t *testing.T) {
+	e := newTestExtractor(t)
+	text := "Volgens Kovalenko is de brug bij Zatoka vernietigd. Hij zei dat er geen slachtoffers zijn."
+	in := input("ner", "", text)
+	without := e.Extract(in)
+	if len(without) != 2 || without[0].Actor.Type != "unknown" {
+		t.Fatalf("without entities:\n%s", dump(without))
+	}
+	k := strings.Index(text, "Kovalenko")
+	z := strings.Index(text, "Zatoka")
+	in.Entities = []ner.Entity{{Text: "Kovalenko", Type: "PER", Start: k, End: k + len("Kovalenko")},
+		{Text: "Zatoka", Type: "LOC", Start: z, End: z + len("Zatoka")}}
+	with := e.Extract(in)
+	if len(with) != 2 {
+		t.Fatalf("with entities:\n%s", dump(with))
+	}
+	if with[0].Actor.Type != "person" || with[1].Speaker != "Kovalenko" {
+		t.Errorf("entities not used:\n%s", dump(with))
+	}
+	if len(with[0].Places) != 1 || with[0].Places[0] != "Zatoka" {
+		t.Errorf("places %v, want [Zatoka]", with[0].Places)
 	}
 }

@@ -1,5 +1,7 @@
 package claim
 
+import "strings"
+
 // Word lists for Dutch attribution. All entries are lower case.
 
 // cueVerbs are finite forms of reporting verbs (present and past, singular and plural).
@@ -38,6 +40,10 @@ belooft beloven beloofde beloofden
 kondigt kondigde
 reageert reageerde reageerden
 aangaf
+rapporteert rapporteren rapporteerde rapporteerden onthult onthullen onthulde onthulden
+herhaalt herhalen herhaalde herhaalden vermoedt vermoeden vermoedde vermoedden
+schat schatten schatte schatten verwacht verwachten verwachtte verwachtten
+gelooft geloven geloofde geloofden vindt vinden vond vonden tweet tweette tweetten
 `)
 
 // cueParticiples follow an auxiliary ("heeft ... gezegd").
@@ -46,13 +52,16 @@ gezegd gemeld gesteld verklaard geschreven gewaarschuwd benadrukt beweerd ontken
 genoemd bevestigd gemeend verzekerd geantwoord bericht geconcludeerd erkend
 onderstreept verteld geclaimd gevreesd gedreigd geëist beschuldigd weersproken
 verworpen bestempeld verdedigd overgebracht aangekondigd toegegeven laten
+bekendgemaakt meegedeeld aangegeven onthuld gerapporteerd toegevoegd herhaald getweet
 `)
 
 // weakCues are verbs that only count as a cue with a dat-clause or quote following
 // (they are common in narration otherwise).
 var weakCues = words(`belooft beloven beloofde beloofden dreigt dreigen dreigde dreigden
 eist eisen eiste eisten vreest vrezen vreesde vreesden denkt denken dacht dachten
-meent menen meende meenden kondigt kondigde reageert reageerde reageerden`)
+meent menen meende meenden kondigt kondigde reageert reageerde reageerden
+vermoedt vermoeden vermoedde vermoedden schat schatten schatte verwacht verwachten verwachtte
+verwachtten gelooft geloven geloofde geloofden vindt vinden vond vonden`)
 
 // separable reporting verbs: finite form → particle(s) that must follow in the sentence.
 var separableCues = map[string][]string{
@@ -66,6 +75,7 @@ var separableCues = map[string][]string{
 	"wijst": {"erop"}, "wees": {"erop"},
 	"roept": {"op"}, "riep": {"op"}, "riepen": {"op"},
 	"kondigt": {"aan"}, "kondigde": {"aan"}, "kondigden": {"aan"},
+	"voegt": {"toe"}, "voegde": {"toe"}, "voegden": {"toe"},
 }
 
 // auxiliaries that take a participle cue.
@@ -116,7 +126,28 @@ var questionWords = words(`wie wat waarom hoe wanneer waar welke welk of hoeveel
 var frontAdverbs = words(`in op bij na tijdens volgens eerder later ook daarna daarop intussen
 inmiddels gisteren vandaag zaterdag zondag maandag dinsdag woensdag donderdag vrijdag
 vorige afgelopen deze dinsdagavond vanochtend vanmiddag vanavond vannacht daarom toen nu
-zo eveneens bovendien verder tegelijk tegelijkertijd`)
+zo eveneens bovendien verder tegelijk tegelijkertijd toch wel onlangs gisteravond eergisteren
+vanmorgen dan maar en echter tevens ondertussen daar hier vervolgens nadien voorts ten slotte
+tenslotte inderdaad ook wel al nog steeds opnieuw wederom ook al desondanks tevens evenwel`)
+
+// timeWord reports sentence-initial time adverbs like "Maandagochtend", "Zondagavond".
+func timeWord(low string) bool {
+	for _, suf := range [...]string{"ochtend", "middag", "avond", "nacht", "morgen"} {
+		if strings.HasSuffix(low, suf) && len(low) > len(suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgWords in a multi-word name mark an organisation, mediaWords a medium.
+var orgWords = words(`comité hof college agentschap bank association institute instituut fonds fund partij party raad council commissie
+committee ministerie ministry agency agentschap groep group bond vereniging stichting organisatie
+organization organisation unie union federatie federation corporation company maatschappij
+universiteit university ziekenhuis hospital rechtbank hof court`)
+
+var mediaWords = words(`times post news journal krant dagblad telegraaf tribune herald gazette courant
+nieuwsblad standaard tv radio omroep zender press pers`)
 
 func words(s string) map[string]bool {
 	m := map[string]bool{}
@@ -135,3 +166,7 @@ func words(s string) map[string]bool {
 	}
 	return m
 }
+
+// nonSpeakers are subjects that never name a source of their own.
+var nonSpeakers = words(`wie wat we wij ik je jij u men iemand niemand iedereen alles er
+waarom hoe wanneer welke welk`)

@@ -19,15 +19,17 @@ func (e *Extractor) resolveSpeakers(ctx *itemCtx, fs []*found, in Input) {
 			a, b := f.p.speakerSpan()
 			f.speaker = spanText(f.text, f.ts, a, b)
 			f.actor = e.actorOfNP(ctx, f.ts, f.p)
-			if f.si < 0 {
-				f.actor = e.actorOfNP(ctx, f.ts, f.p)
-			}
 		}
 		if f.targetNP != nil && f.denyTarget == "" {
 			f.denyTarget = e.actorOfNP(ctx, f.ts, *f.targetNP).Name
 		}
 		if f.actor.Type == "person" && f.si >= 0 {
 			ctx.mentions = append(ctx.mentions, mention{actor: f.actor, pos: f.start})
+		}
+	}
+	for _, f := range fs {
+		if f.src != nil {
+			f.speaker, f.actor = f.src.speaker, f.src.actor
 		}
 	}
 	e.unify(fs)
@@ -68,15 +70,19 @@ func (e *Extractor) resolvePronoun(ctx *itemCtx, fs []*found, i int) {
 			return
 		}
 	}
+	best := -1
+	for k, m := range ctx.mentions {
+		if m.pos < pos && m.pos >= 0 && (best < 0 || m.pos > ctx.mentions[best].pos) {
+			best = k
+		}
+	}
+	if best >= 0 {
+		f.speaker, f.actor = ctx.mentions[best].actor.Name, ctx.mentions[best].actor
+		return
+	}
 	if p := prevSpeaker(fs, i); p != nil {
 		f.speaker, f.actor = p.speaker, p.actor
 		return
-	}
-	for k := len(ctx.mentions) - 1; k >= 0; k-- {
-		if ctx.mentions[k].pos < pos {
-			f.speaker, f.actor = ctx.mentions[k].actor.Name, ctx.mentions[k].actor
-			return
-		}
 	}
 	f.speaker = f.ts[f.p.ci].text
 	f.actor = Actor{Name: f.speaker, Type: "unknown"}

@@ -37,9 +37,13 @@ func (e *Extractor) parseNP(ts []tok, i, depth int) (np, bool) {
 		return p, true
 	}
 	j := i
+	nameDe := false
 	if determiners[ts[j].low] && j+1 < len(ts) && ts[j+1].kind == 'w' {
-		// "De Vries", "De Telegraaf": an article that belongs to a known name.
-		if !(ts[j].cap && ts[j+1].cap && e.knownName(ts[j].low+" "+ts[j+1].low)) {
+		// "De Vries", "De Telegraaf": an article that belongs to a name, known or
+		// capitalised inside a sentence ("zegt De Jager").
+		nameDe = ts[j].cap && ts[j+1].cap && (e.knownName(ts[j].low+" "+ts[j+1].low) ||
+			i > 0 && ts[i-1].kind == 'w' && (ts[j].low == "de" || ts[j].low == "den"))
+		if !nameDe {
 			j++
 		}
 	}
@@ -51,6 +55,9 @@ func (e *Extractor) parseNP(ts []tok, i, depth int) (np, bool) {
 			break
 		}
 		if t.cap {
+			if p.nameA < 0 && p.head < 0 && !(nameDe && j == i) && (npStop[t.low] || frontAdverbs[t.low] || determiners[t.low]) {
+				break // "Volgens", "Ook", "Toch" opening a sentence are no names
+			}
 			_, isAdj := tbl.adjs[t.low]
 			if !isAdj && (strings.HasSuffix(t.low, "se") || strings.HasSuffix(t.low, "sche")) && j+1 < len(ts) && !ts[j+1].cap {
 				isAdj = true // "Baltische staat", "Europese instellingen"
@@ -82,10 +89,18 @@ func (e *Extractor) parseNP(ts []tok, i, depth int) (np, bool) {
 			continue
 		}
 		low := t.low
-		// Name particles inside a name: "Ursula von der Leyen".
-		if p.nameA >= 0 && p.nameB == j && nameParticles[low] && low != "van" && low != "de" && j+1 < len(ts) && ts[j+1].cap && ts[j+1].kind == 'w' {
-			j++
-			continue
+		// Name particles inside a name: "Ursula von der Leyen", "Daniella van Laarhoven".
+		// After a first name only, so "Mark Rutte van de VVD" stays two phrases.
+		if p.nameA >= 0 && p.nameB == j && nameParticles[low] && j+1 < len(ts) && ts[j+1].kind == 'w' {
+			k := j
+			for k < len(ts) && k < j+3 && ts[k].kind == 'w' && !ts[k].cap && nameParticles[ts[k].low] {
+				k++
+			}
+			if k < len(ts) && ts[k].cap && ts[k].kind == 'w' && (low != "van" && low != "de" && low != "den" ||
+				p.nameB-p.nameA == 1 && !e.knownName(ts[k].low) && !e.isPlace(ts[k].low)) {
+				j = k
+				continue
+			}
 		}
 		if low == "van" && (p.head >= 0 || p.nameA >= 0) && j+1 < len(ts) {
 			// "minister van Defensie", "ministerie van Buitenlandse Zaken".
@@ -139,6 +154,12 @@ func (e *Extractor) parseNP(ts []tok, i, depth int) (np, bool) {
 		}
 		if reportNouns[low] || questionWords[low] {
 			break
+		}
+		if j == p.ci && j+1 < len(ts) && ts[j+1].cap && ts[j+1].kind == 'w' && !frontAdverbs[ts[j+1].low] {
+			// An unknown title before a name: "ondernemersvereniging VNO-NCW".
+			p.head = j
+			j++
+			continue
 		}
 		if adjLike(low) && j+1 < len(ts) && ts[j+1].kind == 'w' && !npStop[ts[j+1].low] {
 			j++

@@ -1,6 +1,10 @@
 package claim
 
-import "strings"
+import (
+	"strings"
+
+	"wirewatch/internal/nlp/ner"
+)
 
 // mention is a named actor seen in the item, used to resolve pronouns, surnames
 // and bare titles ("de minister") to the full name.
@@ -12,6 +16,7 @@ type mention struct {
 
 // itemCtx holds what resolution needs while one item is processed.
 type itemCtx struct {
+	ents     []ner.Entity // from the tagger; may be empty
 	text     string
 	mentions []mention
 	speakers []Actor // speakers of the claims found so far, in order
@@ -103,11 +108,6 @@ func strp(s string) *string {
 
 // actorOfNP normalises the actor an NP names. ctx may be nil (no item context).
 func (e *Extractor) actorOfNP(ctx *itemCtx, ts []tok, p np) Actor {
-	text := ""
-	if ctx != nil {
-		text = ctx.text
-	}
-	_ = text
 	country := e.countryOfNP(ts, p)
 	role := e.roleKey(ts, p)
 	if p.nameA >= 0 {
@@ -115,9 +115,6 @@ func (e *Extractor) actorOfNP(ctx *itemCtx, ts []tok, p np) Actor {
 		low := strings.ToLower(nm)
 		if a, ok := e.tbl.actors[low]; ok {
 			out := Actor{Name: a.name, Type: a.typ, Country: strp(a.country), Roles: a.roles}
-			if p.head >= 0 && !p.titled && a.typ == "person" {
-				// "woordvoerder van ..." is not the named person; handled by vanSub.
-			}
 			if role != "" && p.titled {
 				out.Roles = appendRole(out.Roles, joinToks(ts, p.ci, p.nameA))
 			}
@@ -141,12 +138,26 @@ func (e *Extractor) actorOfNP(ctx *itemCtx, ts []tok, p np) Actor {
 				return m
 			}
 		}
+		if ctx != nil && p.head < 0 {
+			switch ctx.entType(ts[p.nameA].start, ts[p.nameB-1].end, nm) {
+			case "PER":
+				return Actor{Name: nm, Type: "person", Country: strp(country)}
+			case "ORG":
+				typ := "organization"
+				if nameKind(ts, p.nameA, p.nameB) == "media" {
+					typ = "media"
+				}
+				return Actor{Name: nm, Type: typ, Country: strp(country)}
+			}
+		}
 		// A name after a role noun is a person ("woordvoerder Esmaeil Baqaei"); after
 		// an institution noun it is that institution ("de krant De Telegraaf").
 		typ := "person"
 		switch {
 		case p.head >= 0 && (p.headTyp == "media" || p.headTyp == "organization" || p.headTyp == "group" || p.headTyp == "military"):
 			typ = p.headTyp
+		case nameKind(ts, p.nameA, p.nameB) != "":
+			typ = nameKind(ts, p.nameA, p.nameB)
 		case p.head < 0 && !strings.Contains(nm, " "):
 			typ = "unknown"
 		}
@@ -276,4 +287,35 @@ func (c *itemCtx) byRole(role, country string, pos int) (Actor, bool) {
 		}
 	}
 	return Actor{}, false
+}
+
+// nameKind guesses organisations and media from words in a name
+// ("Nederlandsche Bank", "Kyiv Independent Times").
+func nameKind(ts []tok, a, b int) string {
+	if b-a < 2 {
+		return ""
+	}
+	for k := a; k < b; k++ {
+		low := ts[k].low
+		if i := strings.LastIndexByte(low, '-'); i >= 0 {
+			low = low[i+1:] // "Atoomenergie-agentschap"
+		}
+		if mediaWords[low] {
+			return "media"
+		}
+		if orgWords[low] {
+			return "organization"
+		}
+	}
+	return ""
+}
+
+// entType is the tagger's type for the span [start,end) with text nm, or "".
+func (c *itemCtx) entType(start, end int, nm string) string {
+	for _, en := range c.ents {
+		if en.Start <= start && en.End >= end && strings.Contains(en.Text, nm) {
+			return en.Type
+		}
+	}
+	return ""
 }

@@ -70,7 +70,7 @@ func tokenize(text string, from, to int, inQuote bool, buf []tok) ([]tok, bool) 
 			}
 			w := text[i:j]
 			first, _ := utf8.DecodeRuneInString(w)
-			buf = append(buf, tok{text: w, low: strings.ToLower(w), start: i, end: j, kind: 'w', cap: unicode.IsUpper(first)})
+			buf = append(buf, tok{text: w, low: toLower(w), start: i, end: j, kind: 'w', cap: unicode.IsUpper(first)})
 			i = j
 		case isQuoteRune(r):
 			open := false
@@ -96,4 +96,15 @@ func tokenize(text string, from, to int, inQuote bool, buf []tok) ([]tok, bool) 
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
+}
+
+// toLower avoids the allocation of strings.ToLower for words already in lower case.
+func toLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }

@@ -34,15 +34,18 @@ func scoreCoNLLWith(ctx context.Context, m *ner.Model, path string) (Section, er
 	if err != nil {
 		return Section{}, fmt.Errorf("read %s: %w", path, err)
 	}
-	preds := make([][]string, len(sents))
+	preds := make([][]string, 0, len(sents))
 	t0 := time.Now()
-	for i, s := range sents {
-		if i%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return Section{}, err
-			}
+	// Documents are tagged whole: the model looks at a word's other occurrences.
+	for _, doc := range ner.Docs(sents) {
+		if err := ctx.Err(); err != nil {
+			return Section{}, err
 		}
-		preds[i] = m.Tag(s.Words)
+		words := make([][]string, len(doc))
+		for i, s := range doc {
+			words[i] = s.Words
+		}
+		preds = append(preds, m.TagDoc(words)...)
 	}
 	elapsed := time.Since(t0)
 	sec := conllSection("NER ("+filepath.Base(path)+")", sents, preds)

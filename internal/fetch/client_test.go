@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -286,16 +287,30 @@ func TestMaxBody(t *testing.T) {
 		name    string
 		size    int
 		chunked bool
+		gzip    bool
 		wantErr bool
 	}{
-		{"at the limit", limit, false, false},
-		{"over, with Content-Length", limit + 1, false, true},
-		{"huge, chunked", 50 << 20, true, true},
+		{"at the limit", limit, false, false, false},
+		{"over, with Content-Length", limit + 1, false, false, true},
+		{"huge, chunked", 50 << 20, true, false, true},
+		{"small gzip, huge inflated", 50 << 20, true, true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			mux := http.NewServeMux()
 			mux.HandleFunc("/groot", func(w http.ResponseWriter, r *http.Request) {
+				if tt.gzip {
+					w.Header().Set("Content-Encoding", "gzip")
+					zw := gzip.NewWriter(w)
+					zero := make([]byte, 1<<20)
+					for left := tt.size; left > 0; left -= len(zero) {
+						if _, err := zw.Write(zero); err != nil {
+							return
+						}
+					}
+					zw.Close()
+					return
+				}
 				if !tt.chunked {
 					w.Header().Set("Content-Length", fmt.Sprint(tt.size))
 				}
@@ -538,10 +553,32 @@ func FuzzParseRobots(f *testing.F) {
 		if r.crawlDelay < 0 {
 			t.Fatalf("negative crawl delay %v", r.crawlDelay)
 		}
-		_ = r.allowed(&url.URL{Path: "/a/b", RawQuery: "q=1"})
-		// Whatever robotstxt rejects, the sanitised text must parse.
-		if _, err := robotstxt.FromBytes(sanitiseRobots(body)); err != nil {
-			t.Fatalf("sanitised robots.txt still fails: %v", err)
+		// For a file robotstxt accepts, our reduction to one group must agree with it.
+		data, err := robotstxt.FromBytes(body)
+		for _, p := range []string{"/", "/a/b", "/a/b?q=1", "/prive/x", "/x.pdf"} {
+			u, _ := url.Parse(p)
+			got := r.allowed(u)
+			if err == nil && got != data.TestAgent(p, robotsAgent) {
+				t.Fatalf("allowed(%q) = %v, robotstxt says %v", p, got, !got)
+			}
 		}
 	})
+}
+
+// BenchmarkFetch measures the client's own overhead (robots cache, limiter, address
+// check, body limit) against a local server with the rate limit out of the way.
+func BenchmarkFetch(b *testing.B) {
+	body := []byte(strings.Repeat("<p>Nieuws uit Zeeland.</p>\n", 400))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(body) }))
+	defer srv.Close()
+	cfg := Config{Rate: 1e9, AllowAddrs: []netip.AddrPort{netip.MustParseAddrPort(srv.Listener.Addr().String())}}
+	c := New(cfg)
+	defer c.Close()
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		if _, err := c.Fetch(context.Background(), Request{URL: srv.URL + "/p"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
 }

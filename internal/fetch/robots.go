@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -143,35 +142,36 @@ func parseRobots(body []byte) *robotsRules {
 	return r
 }
 
-// sanitiseRobots drops the lines robotstxt rejects: rules before any User-agent and
-// invalid Crawl-delay values.
+// sanitiseRobots drops the lines robotstxt rejects: a line is dropped when it fails
+// to parse on its own inside a group (e.g. a bad Crawl-delay), or when it holds a
+// rule before the first User-agent line.
 func sanitiseRobots(body []byte) []byte {
+	text := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(string(body))
 	var out strings.Builder
 	sawAgent := false
-	for _, line := range strings.Split(string(body), "\n") {
-		l := line
-		if i := strings.IndexByte(l, '#'); i >= 0 {
-			l = l[:i]
+	for _, line := range strings.Split(text, "\n") {
+		if _, err := robotstxt.FromBytes([]byte("User-agent: x\n" + line + "\n")); err != nil {
+			continue
 		}
-		k, v, ok := strings.Cut(l, ":")
-		k, v = strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v)
-		if ok {
-			switch k {
-			case "user-agent":
-				sawAgent = true
-			case "allow", "disallow":
-				if !sawAgent {
-					continue
-				}
-			case "crawl-delay", "crawldelay":
-				f, err := strconv.ParseFloat(v, 64)
-				if !sawAgent || err != nil || f < 0 || f > 1e6 {
-					continue
-				}
+		key := strings.ToLower(firstToken(line))
+		if key == "user-agent" || key == "useragent" {
+			sawAgent = true
+		} else if !sawAgent {
+			if _, err := robotstxt.FromBytes([]byte(line + "\n")); err != nil {
+				continue
 			}
 		}
 		out.WriteString(line)
 		out.WriteByte('\n')
 	}
 	return []byte(out.String())
+}
+
+// firstToken is a robots.txt line's key: up to the first colon or white space.
+func firstToken(line string) string {
+	line = strings.TrimLeft(line, " \t")
+	if i := strings.IndexAny(line, ": \t"); i >= 0 {
+		return line[:i]
+	}
+	return line
 }

@@ -251,7 +251,7 @@ func (w *Watcher) fetchArticles(ctx context.Context, prev store.FeedState, feed 
 		w.mu.Unlock()
 	}
 	var problems []error
-	fetched := 0
+	fetched, left := 0, 0
 	for _, link := range links {
 		if ctx.Err() != nil {
 			break
@@ -266,7 +266,7 @@ func (w *Watcher) fetchArticles(ctx context.Context, prev store.FeedState, feed 
 		}
 		// After a restart the in-memory set is empty: entries dated before the last
 		// clean poll were stored by it.
-		if d, ok := dates[link]; ok && prev.LastFetch != nil && prev.LastError == "" && prev.Status == 200 &&
+		if d, ok := dates[link]; ok && prev.LastFetch != nil && prev.LastError == "" && (prev.Status == 200 || prev.Status == 304) &&
 			d.Before(prev.LastFetch.Add(-restartMargin)) {
 			handled(link)
 			res.Skipped++
@@ -280,17 +280,18 @@ func (w *Watcher) fetchArticles(ctx context.Context, prev store.FeedState, feed 
 			}
 		}
 		if fetched >= w.cfg.MaxArticles {
-			continue // the rest waits for the next poll
+			left++ // waits for the next poll
+			continue
 		}
-		fetched++
 		resp, err := w.client.Fetch(ctx, Request{URL: link, Accept: "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"})
-		if errors.Is(err, ErrDisallowed) {
+		if errors.Is(err, ErrDisallowed) { // no request was made: does not count against the cap
 			if !errors.Is(err, ErrRobotsUnavailable) {
 				handled(link) // robots.txt says no; do not ask again every poll
 			}
 			res.Skipped++
 			continue
 		}
+		fetched++
 		if err != nil {
 			if ctx.Err() == nil {
 				res.Failed++
@@ -308,6 +309,10 @@ func (w *Watcher) fetchArticles(ctx context.Context, prev store.FeedState, feed 
 		if err != nil && ctx.Err() == nil {
 			problems = append(problems, err)
 		}
+	}
+	if left > 0 {
+		// Recorded as a problem so that a restart does not take these as stored.
+		problems = append(problems, fmt.Errorf("%d articles left for the next poll (at most %d per poll)", left, w.cfg.MaxArticles))
 	}
 	return problems
 }

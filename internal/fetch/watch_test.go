@@ -362,3 +362,38 @@ func TestWatchRunStopsOnCancel(t *testing.T) {
 		t.Error("feed state not saved before stopping")
 	}
 }
+
+func TestWatchMaxArticles(t *testing.T) {
+	s := newSite(t)
+	st := openStore(t)
+	an, err := analyze.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := testConfig()
+	cfg.AllowPrivate = true
+	w := NewWatcher(New(cfg), st, an, WatchConfig{MaxArticles: 1, SkipFeedPage: true})
+	feed := s.url + "/feed-utf8.xml"
+	for poll, want := range []int{1, 1, 0} {
+		// The ETag feed would answer 304 from the second poll on; forget its validators.
+		if f, ok := feedStates(t, st)[feed]; ok {
+			f.ETag = ""
+			if err := st.SaveFeed(t.Context(), f); err != nil {
+				t.Fatal(err)
+			}
+		}
+		res, err := w.Poll(t.Context(), []string{feed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res[0].Fetched != want {
+			t.Errorf("poll %d fetched %d, want %d", poll+1, res[0].Fetched, want)
+		}
+		if left := strings.Contains(res[0].Error, "left for the next poll"); left != (poll == 0) {
+			t.Errorf("poll %d error %q", poll+1, res[0].Error)
+		}
+	}
+	if got := pageCount(t, st); got != 2 {
+		t.Errorf("%d pages, want the 2 allowed articles only (SkipFeedPage)", got)
+	}
+}

@@ -188,16 +188,21 @@ func scanURL(s string, i, to int) int {
 // connectors, then decides whether a following period belongs to it.
 func scanWord(s string, i, to int) int {
 	j := i
-	allDigits := true
-	periods := 0 // internal periods, for o.a, d.w.z, V.S
+	allDigits := true // only digits so far
+	numeric := true   // only digits and . , : so far (1.250,5 20:30)
+	periods := 0      // internal periods, for o.a, d.w.z, V.S
+	hasAt := false    // an e-mail address
 	for j < to {
 		r, n := decode(s, j, to)
 		if isAlnum(r) {
 			if !isDigit(r) {
-				allDigits = false
+				allDigits, numeric = false, false
 			}
 			j += n
 			continue
+		}
+		if r != '.' && r != ',' && r != ':' && r != '%' {
+			numeric = false
 		}
 		if r == '\u00AD' { // soft hyphen
 			j += n
@@ -218,14 +223,14 @@ func scanWord(s string, i, to int) int {
 		case '.':
 			if isAlnum(next) && !(isLower(prev) && isUpper(next)) {
 				// 1.250, o.a, www.nos.nl; but not "zei hij.Daarna" style run-ons of long words.
-				if isDigit(prev) && isDigit(next) || wordLen(s, i, j) <= 3 || strings.IndexByte(s[i:j], '@') >= 0 || strings.Contains(s[i:j], ".") || isLower(next) && hasDotTail(s, j+n, to) {
+				if isDigit(prev) && isDigit(next) || shortWord(s, i, j) || periods > 0 || hasAt || isLower(next) && hasDotTail(s, j+n, to) {
 					j += n
 					periods++
 					continue
 				}
 			}
 		case ',', ':':
-			if isDigit(prev) && isDigit(next) && allDigitsSince(s, i, j) {
+			if isDigit(prev) && isDigit(next) && numeric {
 				j += n
 				continue
 			}
@@ -236,11 +241,12 @@ func scanWord(s string, i, to int) int {
 			}
 		case '&', '/', '@', '_':
 			if isAlnum(next) {
+				hasAt = hasAt || r == '@'
 				j += n
 				continue
 			}
 		case '%':
-			if isDigit(prev) && allDigitsSince(s, i, j) {
+			if isDigit(prev) && numeric {
 				return j + n
 			}
 		}
@@ -283,17 +289,9 @@ func isUpper(r rune) bool {
 	return unicode.IsUpper(r)
 }
 
-// wordLen counts the runes in s[i:j].
-func wordLen(s string, i, j int) int { return utf8.RuneCountInString(s[i:j]) }
-
-func allDigitsSince(s string, i, j int) bool {
-	for k := i; k < j; k++ {
-		c := s[k]
-		if !(c >= '0' && c <= '9' || c == '.' || c == ',' || c == ':') {
-			return false
-		}
-	}
-	return true
+// shortWord reports whether s[i:j] has at most three runes.
+func shortWord(s string, i, j int) bool {
+	return j-i <= 12 && utf8.RuneCountInString(s[i:j]) <= 3
 }
 
 // dottedAbbrev reports whether w looks like o.a, d.w.z, V.S: short letter groups between periods.

@@ -9,36 +9,98 @@ import (
 	"unicode/utf8"
 )
 
-// A place word is capitalised (KIEV, GAZA-STAD, 'S-HERTOGENBOSCH, ST.); a place is
-// one to four such words; agencies are short tokens between slashes. The dash
-// after the parenthesis may be any of the dash characters pages use.
-var datelineRE = regexp.MustCompile(
-	`^((?:['’]?\p{Lu}[\p{L}\p{M}'’.\-]*)(?:[ \x{00A0}](?:['’]?\p{Lu}[\p{L}\p{M}'’.\-]*)){0,3}` +
-		`(?:[ \x{00A0}]*/[ \x{00A0}]*(?:['’]?\p{Lu}[\p{L}\p{M}'’.\-]*)(?:[ \x{00A0}](?:['’]?\p{Lu}[\p{L}\p{M}'’.\-]*)){0,3}){0,5})` +
-		`[ \x{00A0}]*\(([\p{L}\d][\p{L}\d.&\-]{0,19}(?:[ \x{00A0}]*/[ \x{00A0}]*[\p{L}\d][\p{L}\d.&\-]{0,19}){0,5})\)` +
-		`[ \x{00A0}]*[-‐‑‒–—―−][ \x{00A0}]*`)
-
-// datelinePrefixMax bounds the bytes the dateline pattern looks at, so a huge
-// line costs no more than a short one.
+// datelinePrefixMax bounds the bytes a dateline may take, so a huge line costs
+// no more than a short one.
 const datelinePrefixMax = 400
 
 // ParseDateline splits "PLACE[/PLACE] (AGENCY[/AGENCY]) - body" into the
 // dateline and the body. ok is false when s does not open with a dateline.
+// A place is one to four capitalised words (KIEV, GAZA-STAD, FORT WORTH,
+// 'S-HERTOGENBOSCH, ST. JOHN'S); there are one to six agencies; the dash may
+// be any of the dash characters pages use. It is a hand-written scanner: it
+// runs on every line of every page, and most lines fail at the first bytes.
 func ParseDateline(s string) (d Dateline, body string, ok bool) {
+	if s == "" {
+		return Dateline{}, s, false
+	}
+	if c := s[0]; c < 'A' || c > 'Z' {
+		// ASCII capital, apostrophe or a non-ASCII letter (ÉCHIROLLES) may open a place.
+		if c != '\'' && c < 0x80 {
+			return Dateline{}, s, false
+		}
+	}
 	head := s
 	if len(head) > datelinePrefixMax {
 		head = head[:datelinePrefixMax]
 	}
-	m := datelineRE.FindStringSubmatchIndex(head)
-	if m == nil {
+	open := strings.IndexByte(head, '(')
+	if open <= 0 {
 		return Dateline{}, s, false
 	}
-	places := splitSlash(head[m[2]:m[3]])
-	agencies := splitSlash(head[m[4]:m[5]])
-	if !plausiblePlaces(places) || !plausibleAgencies(agencies) {
+	closing := strings.IndexByte(head[open:], ')')
+	if closing < 0 {
 		return Dateline{}, s, false
 	}
-	return Dateline{Places: places, Agencies: agencies}, s[m[1]:], true
+	closing += open
+	places := splitSlash(head[:open])
+	if len(places) == 0 || len(places) > 6 {
+		return Dateline{}, s, false
+	}
+	for _, p := range places {
+		if !isPlace(p) {
+			return Dateline{}, s, false
+		}
+	}
+	agencies := splitSlash(head[open+1 : closing])
+	if !plausibleAgencies(agencies) {
+		return Dateline{}, s, false
+	}
+	rest := strings.TrimLeftFunc(s[closing+1:], isSpace)
+	r, size := utf8.DecodeRuneInString(rest)
+	if !isDash(r) {
+		return Dateline{}, s, false
+	}
+	return Dateline{Places: places, Agencies: agencies}, strings.TrimLeftFunc(rest[size:], isSpace), true
+}
+
+func isDash(r rune) bool {
+	switch r {
+	case '-', '‐', '‑', '‒', '–', '—', '―', '−':
+		return true
+	}
+	return false
+}
+
+// isPlace: one to four words, each an optional apostrophe, a capital, then
+// letters, marks, apostrophes, dots and hyphens; mostly capitals overall.
+func isPlace(p string) bool {
+	words := strings.Split(p, " ")
+	if len(words) > 4 {
+		return false
+	}
+	upper, lower := 0, 0
+	for _, w := range words {
+		w = strings.TrimPrefix(strings.TrimPrefix(w, "'"), "’")
+		first := true
+		for _, r := range w {
+			switch {
+			case unicode.IsUpper(r):
+				upper++
+			case first:
+				return false
+			case unicode.IsLower(r):
+				lower++
+			case unicode.IsLetter(r) || unicode.Is(unicode.M, r) || r == '\'' || r == '’' || r == '.' || r == '-':
+			default:
+				return false
+			}
+			first = false
+		}
+		if first {
+			return false // empty word
+		}
+	}
+	return upper > 0 && lower <= upper
 }
 
 func splitSlash(s string) []string {
@@ -53,29 +115,6 @@ func splitSlash(s string) []string {
 	return out
 }
 
-// plausiblePlaces wants every place mostly in capitals, as datelines print them,
-// so that a capitalised sentence opening like "Het leger (IDF) - " is no dateline.
-func plausiblePlaces(ps []string) bool {
-	if len(ps) == 0 {
-		return false
-	}
-	for _, p := range ps {
-		upper, lower := 0, 0
-		for _, r := range p {
-			switch {
-			case unicode.IsUpper(r):
-				upper++
-			case unicode.IsLower(r):
-				lower++
-			}
-		}
-		if upper == 0 || lower > upper {
-			return false
-		}
-	}
-	return true
-}
-
 // plausibleAgencies wants short names that start with a capital (ANP, AFP,
 // Belga) or are all lower case agency shorthands (dpa).
 func plausibleAgencies(as []string) bool {
@@ -83,6 +122,15 @@ func plausibleAgencies(as []string) bool {
 		return false
 	}
 	for _, a := range as {
+		if len(a) > 20 {
+			return false
+		}
+		for i, r := range a {
+			ok := unicode.IsLetter(r) || unicode.IsDigit(r) || (i > 0 && (r == '.' || r == '&' || r == '-'))
+			if !ok {
+				return false
+			}
+		}
 		r, _ := utf8.DecodeRuneInString(a)
 		if !unicode.IsUpper(r) && strings.ToLower(a) != a {
 			return false
@@ -142,6 +190,9 @@ var (
 // counts when the age ends the line or the next text is glued to it or is a
 // dateline, so "2 dagen geleden werd ..." in a body is no age.
 func ParseAgePrefix(s string) (a Age, rest string, ok bool) {
+	if !mayBeAge(s) {
+		return Age{}, s, false
+	}
 	if m := numAgeRE.FindStringSubmatchIndex(s); m != nil {
 		num := strings.ToLower(s[m[2]:m[3]])
 		unit := strings.ToLower(s[m[4]:m[5]])
@@ -170,6 +221,18 @@ func ParseAgePrefix(s string) (a Age, rest string, ok bool) {
 	return Age{}, s, false
 }
 
+// ageStarts are the lower-cased first letters an age can open with; most
+// lines fail here before any regular expression runs.
+const ageStarts = "0123456789eétdvzanhgkEÉTDVZANHGK"
+
+func mayBeAge(s string) bool {
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune(ageStarts, r)
+}
+
 // ageEnd decides whether what follows an age lets it be one, and returns the rest.
 func ageEnd(rest string) (string, bool) {
 	if rest == "" {
@@ -195,6 +258,9 @@ var ageSuffixRE = regexp.MustCompile(`(?i)[.!?"'”’»)](\d+[ \x{00A0}]+(?:sec
 // parseAgeSuffix reads an age glued to the end of a brief's last sentence
 // ("... gedood.11 minuten geleden"), the other way scrapes join them.
 func parseAgeSuffix(s string) (Age, string, bool) {
+	if !strings.HasSuffix(s, "geleden") {
+		return Age{}, s, false
+	}
 	tail := s
 	if len(tail) > 64 {
 		tail = tail[len(tail)-64:]

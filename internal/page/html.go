@@ -140,6 +140,8 @@ func parseHTML(text string, captured *time.Time) ([]Item, error) {
 	}
 	if len(blocks) == 0 || merged(blocks, fallback) {
 		blocks = fallback
+	} else {
+		blocks = restoreHeadings(blocks, fallback)
 	}
 	if len(blocks) > 0 && headline != "" && blocks[0].text == headline {
 		blocks = blocks[1:]
@@ -147,18 +149,23 @@ func parseHTML(text string, captured *time.Time) ([]Item, error) {
 
 	var items []Item
 	if len(blocks) > 0 || headline != "" {
-		lead := leadFromBlocks(blocks)
-		if headline != "" {
-			h := headline
-			lead.Headline = &h
+		var textSection string
+		items, textSection = itemsFromBlocks(headline, blocks, captured)
+		if section == "" {
+			section = textSection
 		}
-		lead.URL = canonical
-		lead.PublishedAt = published
-		items = append(items, lead)
+		if len(items) > 0 && items[0].Kind == KindArticle {
+			items[0].URL = canonical
+			items[0].PublishedAt = published
+		}
 	}
-	for i := range briefs {
-		briefs[i].N = len(items)
-		items = append(items, briefs[i])
+	items = append(items, briefs...)
+	base := 1 // briefs count from 1 even when the page has no lead article
+	if len(items) > 0 && items[0].Kind == KindArticle {
+		base = 0
+	}
+	for i := range items {
+		items[i].N = base + i
 	}
 	if len(items) == 0 {
 		if terr != nil {
@@ -170,6 +177,62 @@ func parseHTML(text string, captured *time.Time) ([]Item, error) {
 		items[i].Section = section
 	}
 	return items, nil
+}
+
+// itemsFromBlocks turns the article text into items. Usually that is one lead
+// article; when the text itself carries a "Meer uit" line or glued-age
+// datelines (a scraped text page saved as HTML), the text rules cut it into
+// the lead and its briefs, and HTML headings stay subheadings.
+func itemsFromBlocks(headline string, blocks []textBlock, captured *time.Time) ([]Item, string) {
+	split := false
+	for i, b := range blocks {
+		if _, ok := parseSection(b.text); ok || (i > 0 && startsBrief(b.text)) {
+			split = true
+			break
+		}
+	}
+	if !split {
+		lead := leadFromBlocks(blocks)
+		if headline != "" {
+			h := headline
+			lead.Headline = &h
+		}
+		return []Item{lead}, ""
+	}
+	var sb strings.Builder
+	if headline != "" {
+		sb.WriteString(headline)
+		sb.WriteByte('\n')
+	}
+	headings := map[string]bool{}
+	for _, b := range blocks {
+		sb.WriteString(b.text)
+		sb.WriteByte('\n')
+		if b.heading {
+			headings[b.text] = true
+		}
+	}
+	items := parseText(sb.String(), captured)
+	section := ""
+	for i := range items {
+		it := &items[i]
+		section = it.Section
+		it.Start, it.End = 0, 0
+		var paras []string
+		for k, p := range it.Paragraphs {
+			if k > 0 && headings[p] {
+				it.Subheadings = append(it.Subheadings, p)
+				continue
+			}
+			paras = append(paras, p)
+		}
+		if len(paras) != len(it.Paragraphs) {
+			it.Paragraphs = paras
+			it.Text = strings.Join(paras, "\n")
+			it.ID = ItemID(it.Dateline, it.Text)
+		}
+	}
+	return items, section
 }
 
 // leadFromBlocks applies the dateline and subheading rules to extracted blocks.
@@ -399,4 +462,33 @@ func merged(got, page []textBlock) bool {
 		return strings.Contains(joined.String(), b.text)
 	}
 	return false
+}
+
+// restoreHeadings puts back the subheadings the extractor dropped: a heading of
+// the page that stood right before a paragraph the extractor kept (and after
+// the first one) goes back in front of it.
+func restoreHeadings(got, page []textBlock) []textBlock {
+	kept := make(map[string]bool, len(got))
+	for _, b := range got {
+		kept[b.text] = true
+	}
+	before := map[string]string{} // kept paragraph -> heading to put before it
+	for i := 1; i+1 < len(page); i++ {
+		h, next := page[i], page[i+1]
+		if h.heading && !kept[h.text] && !next.heading && kept[next.text] {
+			before[next.text] = h.text
+		}
+	}
+	if len(before) == 0 {
+		return got
+	}
+	out := make([]textBlock, 0, len(got)+len(before))
+	for i, b := range got {
+		if h, ok := before[b.text]; ok && i > 0 {
+			out = append(out, textBlock{text: h, heading: true})
+			delete(before, b.text)
+		}
+		out = append(out, b)
+	}
+	return out
 }

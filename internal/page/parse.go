@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Parse reads one page. capturedAt may be nil when unknown. The format is
@@ -105,6 +107,44 @@ func ItemID(d *Dateline, text string) string {
 		h.Write([]byte(strings.ToUpper(strings.Join(d.Agencies, "/"))))
 	}
 	h.Write([]byte{'\n'})
-	h.Write([]byte(strings.ToLower(strings.Join(strings.FieldsFunc(text, isSpace), " "))))
+	h.Write(normalizeForID(text))
 	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// normalizeForID lower-cases text and collapses runs of white space into one
+// space, trimmed, in one pass (it runs over every byte of every page).
+func normalizeForID(text string) []byte {
+	out := make([]byte, 0, len(text))
+	space := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+				space = len(out) > 0
+				continue
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			if space {
+				out = append(out, ' ')
+				space = false
+			}
+			out = append(out, c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if isSpace(r) {
+			space = len(out) > 0
+			continue
+		}
+		if space {
+			out = append(out, ' ')
+			space = false
+		}
+		out = utf8.AppendRune(out, unicode.ToLower(r))
+	}
+	return out
 }

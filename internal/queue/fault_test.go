@@ -82,13 +82,15 @@ func newCorpus(t *testing.T, seed uint64, n int) corpus {
 		if err != nil {
 			t.Fatalf("generated page %d does not parse: %v", i, err)
 		}
-		c.sightings += len(res.Items)
+		onPage := map[string]bool{}
 		for _, it := range res.Items {
+			onPage[it.ID] = true // an item printed twice on a page is one sighting
 			items[it.ID] = true
 			for _, cl := range it.Claims {
 				claims[cl.ID] = true
 			}
 		}
+		c.sightings += len(onPage)
 	}
 	c.items, c.claims = len(items), len(claims)
 	return c

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -240,13 +241,38 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "search", view{Title: title, Nav: "search", Data: d})
 }
 
-// facets counts, over the claims that match the search, the values a reader can
-// narrow by. Each value links to the same search with that filter added.
+// facets counts, over the claims in the items the search finds (first 200),
+// the values a reader can narrow by; claims that fail the filters already in
+// force are not counted. Each value links to the same search with it added.
 func (s *Server) facets(ctx context.Context, f store.Filter, q url.Values) ([]facetGroup, error) {
-	f.Limit, f.Cursor = maxLimit, ""
-	cs, _, err := s.st.Claims(ctx, f)
+	ff := f
+	ff.Limit, ff.Cursor = 200, ""
+	hits, _, err := s.st.Search(ctx, ff)
 	if err != nil {
 		return nil, err
+	}
+	var cs []claimFacts
+	for _, h := range hits {
+		it, err := s.st.Item(ctx, h.ItemID)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range it.Claims {
+			cf := claimFacts{ActorID: store.ClaimActorID(c.Actor.Name, c.Speaker), Name: c.Actor.Name,
+				Country: deref(c.Actor.Country), Type: c.Actor.Type, Stance: c.Stance, Places: c.Places}
+			if it.Dateline != nil {
+				cf.Places = append(append([]string(nil), cf.Places...), it.Dateline.Places...)
+			}
+			for _, qu := range c.Quantities {
+				cf.Categories = append(cf.Categories, qu.Category)
+			}
+			if cf.matches(f) {
+				cs = append(cs, cf)
+			}
+		}
 	}
 	counts := map[string]map[string]int{}
 	labels := map[string]string{}
@@ -261,18 +287,14 @@ func (s *Server) facets(ctx context.Context, f store.Filter, q url.Values) ([]fa
 	}
 	for _, c := range cs {
 		inc("actor", c.ActorID)
-		labels[c.ActorID] = c.Actor.Name
-		inc("country", deref(c.Actor.Country))
+		labels[c.ActorID] = c.Name
+		inc("country", c.Country)
 		inc("stance", c.Stance)
-		seen := map[string]bool{}
-		for _, qu := range c.Quantities {
-			if !seen[qu.Category] {
-				inc("category", qu.Category)
-				seen[qu.Category] = true
-			}
+		for _, v := range uniq(c.Categories) {
+			inc("category", v)
 		}
-		for _, p := range c.Places {
-			inc("place", p)
+		for _, v := range uniq(c.Places) {
+			inc("place", v)
 		}
 	}
 	groups := []facetGroup{
@@ -295,6 +317,34 @@ func (s *Server) facets(ctx context.Context, f store.Filter, q url.Values) ([]fa
 		}
 	}
 	return out, nil
+}
+
+// claimFacts is what the facets count of one claim.
+type claimFacts struct {
+	ActorID, Name, Country, Type, Stance string
+	Places, Categories                   []string
+}
+
+// matches applies the claim-level filters of f.
+func (c claimFacts) matches(f store.Filter) bool {
+	return (f.Actor == "" || c.ActorID == f.Actor) &&
+		(f.Country == "" || strings.EqualFold(c.Country, f.Country)) &&
+		(f.ActorType == "" || c.Type == f.ActorType) &&
+		(f.Stance == "" || c.Stance == f.Stance) &&
+		(f.Category == "" || slices.Contains(c.Categories, f.Category)) &&
+		(f.Place == "" || slices.Contains(c.Places, f.Place))
+}
+
+func uniq(xs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range xs {
+		if x != "" && !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 type itemData struct {

@@ -306,3 +306,57 @@ func FuzzParseFilter(f *testing.F) {
 		}
 	})
 }
+
+func TestSearchFacets(t *testing.T) {
+	fx := newFixture(t)
+	q := url.Values{"q": {"gevechten"}}
+	f, err := parseFilter(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups, err := fx.srv.facets(t.Context(), f, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(gs []facetGroup, param string) map[string]int {
+		m := map[string]int{}
+		for _, g := range gs {
+			if g.Param == param {
+				for _, v := range g.Values {
+					m[v.Value] = v.Count
+					if !strings.Contains(v.URL, param+"="+url.QueryEscape(v.Value)) || !strings.Contains(v.URL, "q=gevechten") {
+						t.Errorf("facet link %q does not keep q and add %s", v.URL, param)
+					}
+				}
+			}
+		}
+		return m
+	}
+	c := decode[store.ClaimRecord](t, mustGet(t, fx, "/api/v1/claims/"+fx.claimID))
+	if get(groups, "actor")[c.ActorID] < 1 {
+		t.Errorf("actor facets %v lack %s", get(groups, "actor"), c.ActorID)
+	}
+	st := get(groups, "stance")
+	if st["assert"] < 1 || st["deny"] < 1 {
+		t.Errorf("stance facets %v, want both", st)
+	}
+	if get(groups, "category")["killed"] < 1 || get(groups, "country")["RU"] < 1 {
+		t.Errorf("category %v, country %v", get(groups, "category"), get(groups, "country"))
+	}
+	// The whole ledger has more claims than the items found: facets must count only the found ones.
+	all := decode[claimsBody](t, mustGet(t, fx, "/api/v1/claims?limit=500"))
+	if st["assert"]+st["deny"] >= len(all.Claims) {
+		t.Errorf("facets count %d claims, the whole ledger has %d: not narrowed by q", st["assert"]+st["deny"], len(all.Claims))
+	}
+
+	// With a filter in force, the facets only count claims that pass it.
+	q.Set("stance", "deny")
+	f, _ = parseFilter(q)
+	groups, err = fx.srv.facets(t.Context(), f, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := get(groups, "stance"); st["assert"] != 0 || st["deny"] < 1 {
+		t.Errorf("stance facets under stance=deny: %v", st)
+	}
+}

@@ -90,6 +90,20 @@ func TestHostilePageIsEscaped(t *testing.T) {
 	if !sawHostile {
 		t.Error("the hostile text was never shown (escaped): the pages did not render it at all")
 	}
+	// The store builds snippets itself; the page trusts them only after
+	// safeSnippet's check, but the store must pass that check on its own.
+	for _, q := range []string{"script", "alert", "aanval", "onmouseover"} {
+		sr := decode[searchBody](t, mustGet(t, fx, "/api/v1/search?q="+q))
+		if len(sr.Items) == 0 {
+			t.Errorf("search %q found nothing", q)
+		}
+		for _, h := range sr.Items {
+			if !snippetOK(h.Snippet) {
+				t.Errorf("store snippet for %q is not escaped text + <mark>: %q", q, h.Snippet)
+			}
+		}
+	}
+
 	// Downloads carry raw text; they must not be renderable as a page.
 	for _, p := range []string{"/api/v1/export?format=jsonl", "/api/v1/export?format=csv&what=items"} {
 		res, _ := fx.get(t, p)

@@ -11,6 +11,7 @@ import (
 type Sentence struct {
 	Words []string
 	Tags  []string
+	Doc   int // document number: counts -DOCSTART- lines
 }
 
 // ReadCoNLL reads CoNLL-2002 lines (`WORD ... TAG`, blank line between
@@ -18,8 +19,10 @@ type Sentence struct {
 func ReadCoNLL(r io.Reader) ([]Sentence, error) {
 	var out []Sentence
 	var cur Sentence
+	doc := 0
 	flush := func() {
 		if len(cur.Words) > 0 {
+			cur.Doc = doc
 			out = append(out, cur)
 			cur = Sentence{}
 		}
@@ -36,6 +39,9 @@ func ReadCoNLL(r io.Reader) ([]Sentence, error) {
 		}
 		if fields[0] == "-DOCSTART-" {
 			flush()
+			if len(out) > 0 {
+				doc++
+			}
 			continue
 		}
 		if len(fields) < 2 {
@@ -85,4 +91,18 @@ func splitTag(t string) (byte, string) {
 		return t[0], t[2:]
 	}
 	return 'O', ""
+}
+
+// Docs groups consecutive sentences of the same document.
+func Docs(sents []Sentence) [][]Sentence {
+	var out [][]Sentence
+	for i := 0; i < len(sents); {
+		j := i + 1
+		for j < len(sents) && sents[j].Doc == sents[i].Doc {
+			j++
+		}
+		out = append(out, sents[i:j])
+		i = j
+	}
+	return out
 }

@@ -8,7 +8,7 @@ import (
 
 // featureVersion changes whenever the feature templates change, so that an old
 // model file is refused instead of silently giving bad tags.
-const featureVersion = 3
+const featureVersion = 4
 
 // Feature templates. Each feature is a 32-bit FNV-1a hash of its template id and
 // its value strings; the model keeps weights only for hashes seen in training.
@@ -63,6 +63,11 @@ const (
 	fHyphenHeadCluster
 	fUpperSentence
 	fClusterLeaf
+	fDocPrev
+	fDocNext
+	fDocMidCap
+	fDocLonger
+	fDocGaz
 )
 
 // Gazetteer bits for one token: B or I of a longest match, per type.
@@ -92,7 +97,8 @@ type tokInfo struct {
 	hasLower       bool
 	hasUpper       bool
 	isPunct        bool
-	upperSent      bool // the sentence is written in capitals
+	upperSent      bool     // the sentence is written in capitals
+	doc            *docWord // what the rest of the document says about this word (capitalised words only)
 	runeLen        int
 	lowerRuneEnds  [4]int // byte end of the first 1..4 runes of lower
 	lowerRuneStart [4]int // byte start of the last 1..4 runes of lower
@@ -358,6 +364,16 @@ func features(buf []uint32, r *resources, infos []tokInfo, i int) []uint32 {
 	if t.upperSent {
 		buf = append(buf, featN(fUpperSentence, flag))
 	}
+	if d := t.doc; d != nil {
+		for _, w := range d.prev {
+			buf = append(buf, feat1(fDocPrev, w))
+		}
+		for _, w := range d.next {
+			buf = append(buf, feat1(fDocNext, w))
+		}
+		buf = append(buf, featN(fDocMidCap, boolBit(d.lower)<<2|boolBit(d.midCap)<<1|boolBit(i == 0)), featN(fDocLonger, boolBit(d.inLonger)<<1|boolBit(d.alone)))
+		buf = appendGaz(buf, fDocGaz, d.gaz)
+	}
 	buf = appendGaz(buf, fGaz, t.gaz)
 	if i > 0 {
 		buf = appendGaz(buf, fGazM1, infos[i-1].gaz)
@@ -366,6 +382,73 @@ func features(buf []uint32, r *resources, infos []tokInfo, i int) []uint32 {
 		buf = appendGaz(buf, fGazP1, infos[i+1].gaz)
 	}
 	return buf
+}
+
+// docWord gathers the contexts of a capitalised word over all its occurrences in
+// a document, so that one clear mention ("in Bachmoet") helps the others.
+type docWord struct {
+	prev, next []string // distinct lower-case neighbours, at most maxDocContexts each
+	midCap     bool     // capitalised somewhere not at the start of a sentence
+	inLonger   bool     // part of a longer run of capitalised words somewhere
+	alone      bool     // a capitalised run of its own somewhere
+	lower      bool     // also written in lower case in the document
+	gaz        uint8    // gazetteer bits of all its occurrences
+}
+
+const maxDocContexts = 6
+
+// linkDoc fills tokInfo.doc for the capitalised words of a document's sentences.
+func linkDoc(doc [][]tokInfo) {
+	words := map[string]*docWord{}
+	lowers := map[string]bool{}
+	for _, infos := range doc {
+		for i := range infos {
+			if infos[i].hasLower && !infos[i].hasUpper {
+				lowers[infos[i].word] = true
+			}
+		}
+	}
+	add := func(list []string, w string) []string {
+		if len(list) >= maxDocContexts {
+			return list
+		}
+		for _, x := range list {
+			if x == w {
+				return list
+			}
+		}
+		return append(list, w)
+	}
+	for _, infos := range doc {
+		for i := range infos {
+			t := &infos[i]
+			if !t.initCap || t.allCaps && t.runeLen == 1 {
+				continue
+			}
+			d := words[t.word]
+			if d == nil {
+				d = &docWord{}
+				words[t.word] = d
+			}
+			if i > 0 {
+				d.prev = add(d.prev, infos[i-1].lower)
+				d.midCap = true
+			}
+			if i+1 < len(infos) {
+				d.next = add(d.next, infos[i+1].lower)
+			}
+			before := i > 0 && infos[i-1].initCap
+			after := i+1 < len(infos) && infos[i+1].initCap
+			if before || after {
+				d.inLonger = true
+			} else {
+				d.alone = true
+			}
+			d.lower = d.lower || lowers[t.lower]
+			d.gaz |= t.gaz
+			t.doc = d
+		}
+	}
 }
 
 // upperSentence says whether most letters of the sentence are capitals (a headline

@@ -428,3 +428,42 @@ func FuzzLoad(f *testing.F) {
 		m.Tag([]string{"In", "Kyiv", "."})
 	})
 }
+
+func TestDocFeatures(t *testing.T) {
+	res := &resources{gaz: newGazetteer()}
+	res.gaz.add("Bachmoet", gazLOC)
+	doc := [][]string{
+		{"Bachmoet", "valt", "bijna", "."},
+		{"De", "strijd", "in", "Bachmoet", "duurt", "voort", "."},
+		{"Zij", "wonen", "in", "de", "strijd", "."},
+	}
+	infos := make([][]tokInfo, len(doc))
+	for i, s := range doc {
+		infos[i] = res.info(s)
+	}
+	linkDoc(infos)
+	first := features(nil, res, infos[0], 0)
+	for _, tc := range []struct {
+		name string
+		feat uint32
+		want bool
+	}{
+		{"context from the other mention", feat1(fDocPrev, "in"), true},
+		{"next words of all mentions", feat1(fDocNext, "duurt"), true},
+		{"capitalised mid-sentence elsewhere, first here", featN(fDocMidCap, 1<<1|1), true},
+		{"gazetteer bits of the document", featN(fDocGaz, 0), true},
+		{"no context from unrelated words", feat1(fDocPrev, "wonen"), false},
+	} {
+		if got := slices.Contains(first, tc.feat); got != tc.want {
+			t.Errorf("%s: feature present = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	// "De" opens a sentence and "de" is written in lower case elsewhere.
+	de := features(nil, res, infos[1], 0)
+	if !slices.Contains(de, featN(fDocMidCap, 1<<2|1)) {
+		t.Error("De: lower-case use elsewhere in the document not seen")
+	}
+	if infos[2][1].doc != nil {
+		t.Error("a lower-case word got document features")
+	}
+}

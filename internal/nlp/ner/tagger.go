@@ -47,34 +47,46 @@ func newModel(tags []string, res resources) *Model {
 // Tags returns the model's tag set.
 func (m *Model) Tags() []string { return append([]string(nil), m.tags...) }
 
-// Tag labels one sentence's words with IOB2 tags.
-func (m *Model) Tag(words []string) []string {
-	idx := m.decode(m.res.info(words), nil)
-	out := make([]string, len(idx))
-	for i, t := range idx {
-		out[i] = m.tags[t]
+// Tag labels one sentence's words with IOB2 tags (the sentence is its own document).
+func (m *Model) Tag(words []string) []string { return m.TagDoc([][]string{words})[0] }
+
+// TagDoc labels the sentences of one document; the features of a word see its
+// other occurrences in the document.
+func (m *Model) TagDoc(sents [][]string) [][]string {
+	infos := m.docInfos(sents)
+	out := make([][]string, len(sents))
+	for si := range sents {
+		idx := m.decode(infos[si], nil)
+		tags := make([]string, len(idx))
+		for i, t := range idx {
+			tags[i] = m.tags[t]
+		}
+		out[si] = tags
 	}
 	return out
+}
+
+func (m *Model) docInfos(sents [][]string) [][]tokInfo {
+	infos := make([][]tokInfo, len(sents))
+	for i, s := range sents {
+		infos[i] = m.res.info(s)
+	}
+	linkDoc(infos)
+	return infos
 }
 
 // Entities tags each sentence and returns the entity spans with byte offsets into text.
 func (m *Model) Entities(text string, sents []nlp.Sentence) []Entity {
 	out := []Entity{}
-	var words []string
-	for _, s := range sents {
-		if len(s.Tokens) == 0 {
-			continue
-		}
-		words = words[:0]
+	words := make([][]string, len(sents))
+	for si, s := range sents {
 		for _, t := range s.Tokens {
-			words = append(words, t.Text)
+			words[si] = append(words[si], t.Text)
 		}
-		tags := m.decode(m.res.info(words), nil)
-		names := make([]string, len(tags))
-		for i, t := range tags {
-			names[i] = m.tags[t]
-		}
-		for _, c := range Chunks(names) {
+	}
+	tagged := m.TagDoc(words)
+	for si, s := range sents {
+		for _, c := range Chunks(tagged[si]) {
 			start, end := s.Tokens[c.Start].Start, s.Tokens[c.End-1].End
 			if start < 0 || end > len(text) || start > end {
 				continue

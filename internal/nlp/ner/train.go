@@ -16,12 +16,14 @@ type TrainConfig struct {
 	Epochs   int           // passes over the training data; the best epoch on dev is kept
 	Seed     uint64        // sentence order per epoch
 	Clusters ClusterConfig // word clusters from unlabelled news
+	MinCount int           // features seen fewer times in training are dropped
+	Margin   float32       // loss added to wrong tags while training (a large-margin perceptron)
 	Log      io.Writer     // progress (may be io.Discard)
 }
 
 // DefaultTrainConfig is what `wirewatch train-ner` uses.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Epochs: 20, Seed: 2002, Clusters: DefaultClusterConfig(), Log: io.Discard}
+	return TrainConfig{Epochs: 15, Seed: 2002, MinCount: 1, Margin: 0, Clusters: DefaultClusterConfig(), Log: io.Discard}
 }
 
 // Resources are the lexical resources learned or read before training.
@@ -90,13 +92,34 @@ func Train(ctx context.Context, train, dev []Sentence, res Resources, cfg TrainC
 	for i, t := range m.tags {
 		tagID[t] = i
 	}
+	// Count features first, to drop the rare ones.
+	var buf []uint32
+	seen := map[uint32]int32{}
+	trainInfos := make([][]tokInfo, 0, len(train))
+	for _, doc := range Docs(train) {
+		words := make([][]string, len(doc))
+		for i, s := range doc {
+			words[i] = s.Words
+		}
+		trainInfos = append(trainInfos, m.docInfos(words)...)
+	}
+	if cfg.MinCount > 1 {
+		for si := range train {
+			infos := trainInfos[si]
+			for i := range infos {
+				buf = features(buf[:0], &m.res, infos, i)
+				for _, h := range buf {
+					seen[h]++
+				}
+			}
+		}
+	}
 	// Features of every training token, as row numbers.
 	type sent struct {
 		feats [][]int32
 		gold  []int
 	}
 	data := make([]sent, 0, len(train))
-	var buf []uint32
 	for si, s := range train {
 		if len(s.Words) == 0 {
 			continue
@@ -104,12 +127,15 @@ func Train(ctx context.Context, train, dev []Sentence, res Resources, cfg TrainC
 		if len(s.Tags) != len(s.Words) {
 			return nil, nil, fmt.Errorf("train sentence %d: %d words but %d tags", si, len(s.Words), len(s.Tags))
 		}
-		infos := m.res.info(s.Words)
+		infos := trainInfos[si]
 		st := sent{feats: make([][]int32, len(s.Words)), gold: make([]int, len(s.Words))}
 		for i := range infos {
 			buf = features(buf[:0], &m.res, infos, i)
 			rows := make([]int32, 0, len(buf))
 			for _, h := range buf {
+				if cfg.MinCount > 1 && int(seen[h]) < cfg.MinCount {
+					continue
+				}
 				r, ok := m.index[h]
 				if !ok {
 					r = int32(len(m.index))
@@ -173,6 +199,16 @@ func Train(ctx context.Context, train, dev []Sentence, res Resources, cfg TrainC
 			}
 			for i, x := range tw {
 				trans32[i] = float32(x)
+			}
+			if cfg.Margin > 0 {
+				for i, g := range s.gold {
+					row := scores[i*nt : (i+1)*nt]
+					for t := range row {
+						if t != g {
+							row[t] += cfg.Margin
+						}
+					}
+				}
 			}
 			pred := viterbi(scores, trans32, m.allowed, nt, n)
 			wrong := false
@@ -348,8 +384,14 @@ func (e *Evaluation) Add(gold, pred []string) {
 
 func (m *Model) score(sents []Sentence) Evaluation {
 	var ev Evaluation
-	for _, s := range sents {
-		ev.Add(s.Tags, m.Tag(s.Words))
+	for _, doc := range Docs(sents) {
+		words := make([][]string, len(doc))
+		for i, s := range doc {
+			words[i] = s.Words
+		}
+		for i, tags := range m.TagDoc(words) {
+			ev.Add(doc[i].Tags, tags)
+		}
 	}
 	return ev
 }

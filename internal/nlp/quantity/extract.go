@@ -284,7 +284,7 @@ func (s *sentence) finish(k, end int, n number, lo, hi *float64, done []Quantity
 			return Quantity{}, 0, false // Boeing 737, Artikel 5
 		}
 	}
-	if n.bare4 && lo == nil && (yearLead[prevLow] || s.afterYear(k)) {
+	if n.bare4 && lo == nil && (yearLead[prevLow] || s.afterYear(k) || s.before(k, "tot", "en", "met") || s.before(k, "t/m")) {
 		return Quantity{}, 0, false
 	}
 	if q.Unit == "" && !n.vague {
@@ -295,6 +295,9 @@ func (s *sentence) finish(k, end int, n number, lo, hi *float64, done []Quantity
 			// "Een jaar eerder waren dat er nog 901.": the unit of the previous quantity.
 			q.Unit = prev.Unit
 			q.Category = prev.Category
+		} else if s.has("dodental", "dodentol") && !n.percent {
+			// "Het dodental is opgelopen tot 45."
+			q.Category = Killed
 		} else if lo == nil && q.Low == nil && q.High == nil && !q.Approx && n.end == n.start+1 && startTok == k {
 			// A bare number without a noun is a label, score, age "(17)" or list
 			// number far more often than a count.
@@ -380,6 +383,9 @@ func (s *sentence) isNoun(j int) bool {
 	}
 	if nounCategory(lw) != "" || people[lw] {
 		return true
+	}
+	if _, isNum := ParseNumberWord(lw); isNum || strings.HasSuffix(lw, "lijks") || vaguePlurals[lw] {
+		return false // "in heel 2021 tien ...", "jaarlijks"
 	}
 	return len(lw) > 3 && (strings.HasSuffix(lw, "en") || strings.HasSuffix(lw, "s") || strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s"))
 }
@@ -468,6 +474,9 @@ func (s *sentence) category(unit string, percent bool, start, end int) string {
 	if percent {
 		return Other
 	}
+	if (lu == "meter" || lu == "kilometer") && end-start > 2 && (s.has("vierkante", "kubieke")) {
+		return Other // an area or a volume
+	}
 	if c, ok := singularUnits[lu]; ok && c != Soldiers && c != Count {
 		return c
 	}
@@ -484,9 +493,6 @@ func (s *sentence) category(unit string, percent bool, start, end int) string {
 	nc := nounCategory(lu)
 	if lu == "levens" && s.has("kostte", "kostten", "eiste", "eisten", "geëist", "gekost") {
 		return Killed
-	}
-	if (lu == "meter" || lu == "kilometer") && start+1 < end && s.has("vierkante", "kubieke") {
-		return Other
 	}
 	switch nc {
 	case Killed, Wounded, Captured, Executions, Seats, Money, Distance:
@@ -523,12 +529,12 @@ func cueCategory(low []string, start, end int) string {
 	best, bestDist := "", 1<<30
 	weak, weakDist := "", 1<<30
 	for i, w := range low {
-		if i >= start && i < end {
-			continue
-		}
 		d := start - i + 1 // verbs mostly follow their subject: a cue after wins ties
 		lo, hi := i+1, start
-		if i >= end {
+		switch {
+		case i >= start && i < end:
+			d, lo, hi = 0, 0, 0 // "vijfduizend omgekomen militairen"
+		case i >= end:
 			d, lo, hi = i-end+1, end, i
 		}
 		// A clause boundary between cue and quantity makes it a worse fit.

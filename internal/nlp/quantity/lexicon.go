@@ -137,6 +137,7 @@ var (
 	killedCues = map[string]bool{
 		"gedood": true, "omgekomen": true, "gesneuveld": true, "sneuvelden": true,
 		"sneuvelde": true, "doodgeschoten": true, "vermoord": true, "omgebracht": true, "executeerden": true, "executeerde": true,
+		"gesneuvelde": true, "vermoorde": true, "omgebrachte": true,
 		"stierven": true, "overleden": true, "doden": true, "gedode": true,
 		"geëxecuteerd": true, "onthoofd": true, "doodden": true, "doodde": true,
 	}
@@ -145,6 +146,7 @@ var (
 		"gevangengenomen": true, "gearresteerd": true, "opgepakt": true, "krijgsgevangen": true,
 		"aangehouden": true, "ontvoerd": true, "gegijzeld": true, "gevangen": true, "vastgezet": true,
 		"gedetineerd": true, "arresteerde": true, "arresteerden": true, "opgesloten": true,
+		"gearresteerde": true, "ontvoerde": true, "gegijzelde": true, "opgepakte": true,
 	}
 	fledCues = map[string]bool{
 		"gevlucht": true, "ontvlucht": true, "ontvluchten": true, "vluchtten": true, "vluchtte": true,
@@ -155,6 +157,7 @@ var (
 	recruitedCues = map[string]bool{
 		"gerekruteerd": true, "geworven": true, "gemobiliseerd": true, "opgeroepen": true,
 		"geronseld": true, "dienstplichtigen": true, "mobiliseerde": true, "ingelijfd": true,
+		"gemobiliseerde": true, "gerekruteerde": true,
 	}
 	// Nouns and infinitives about recruiting are weak cues: people flee or evade a
 	// mobilisation as often as they are mobilised, so any other cue wins.

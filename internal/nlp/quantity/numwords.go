@@ -27,7 +27,10 @@ var tens = []struct {
 // Ordinals ("tweede"), ages ("vijfjarige") and other words give ok=false.
 func ParseNumberWord(w string) (float64, bool) {
 	w = strings.ToLower(w)
-	w = strings.NewReplacer("ë", "e", "é", "e", "è", "e").Replace(w)
+	if w == "" || !strings.ContainsRune("netdvzahé", rune(w[0])) && !strings.HasPrefix(w, "é") {
+		return 0, false // no Dutch number word starts otherwise
+	}
+	w = foldE(w)
 	switch w {
 	case "anderhalf", "anderhalve":
 		return 1.5, true
@@ -185,4 +188,21 @@ func thousandGroups(groups []string) bool {
 		}
 	}
 	return true
+}
+
+// foldE replaces ë, é and è by e (drieënveertig, één).
+func foldE(w string) string {
+	if !strings.ContainsAny(w, "ëéè") {
+		return w
+	}
+	var b strings.Builder
+	b.Grow(len(w))
+	for _, r := range w {
+		switch r {
+		case 'ë', 'é', 'è':
+			r = 'e'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

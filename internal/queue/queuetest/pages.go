@@ -95,11 +95,12 @@ func (g *Generator) Page(n int) []byte {
 		2+g.r.IntN(20), subj, n)
 	s.WriteString("Meer uit Buitenland\n")
 	k := 3 + g.r.IntN(3)
+	order := g.r.Perm(len(g.briefs)) // distinct briefs on one page
 	for i := 0; i < k; i++ {
 		if i > 0 {
 			s.WriteString(ages[min(i-1, len(ages)-1)])
 		}
-		s.WriteString(pick(g.r, g.briefs))
+		s.WriteString(g.briefs[order[i]])
 		s.WriteByte('\n')
 	}
 	s.WriteString(ages[min(k-1, len(ages)-1)] + "\n")

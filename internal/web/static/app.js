@@ -29,13 +29,20 @@
       });
       cols.push(ys);
     });
-    // A single instant gets some room either side, or the axis collapses.
-    var pad = xs.length === 1 ? 43200 : 0;
+    // A short span (or a single instant) gets a day either side, or the axis collapses.
+    var lo = xs[0], hi = xs[xs.length - 1];
+    if (hi - lo < 2 * 86400) { lo -= 86400; hi += 86400; }
+    var top = 0;
+    cols.slice(1).forEach(function (ys) { ys.forEach(function (v) { if (v !== null && v > top) top = v; }); });
+    top = top > 0 ? top * 1.15 : 1;
 
     var opts = {
       width: Math.max(280, box.clientWidth || 600),
       height: 300,
-      scales: { x: { time: true, range: function (u, min, max) { return [min - pad, max + pad]; } } },
+      scales: {
+        x: { time: true, range: function () { return [lo, hi]; } },
+        y: { range: function () { return [0, top]; } }
+      },
       axes: [{ stroke: "#4d5661", grid: { stroke: "#e4e7eb" } }, { stroke: "#4d5661", grid: { stroke: "#e4e7eb" }, size: 60 }],
       series: [{ label: "time" }].concat(series.map(function (s, i) {
         var c = palette[i % palette.length];
@@ -47,7 +54,17 @@
           points: { show: true, size: 9, stroke: c, fill: "#fff", width: 2 }
         };
       })),
-      legend: { show: true }
+      legend: { show: true },
+      // The rest of the UI shows UTC with day-month dates; the chart follows.
+      tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1e3), "Etc/UTC"); },
+      fmtDate: function (tpl) {
+        return uPlot.fmtDate(tpl
+          .replace("{M}/{D}/{YY}", "{D} {MMM} {YYYY}")
+          .replace("{M}/{D}", "{D} {MMM}")
+          .replace("{h}:{mm}:{ss}{aa}", "{HH}:{mm}:{ss}")
+          .replace("{h}:{mm}{aa}", "{HH}:{mm}")
+          .replace("{h}{aa}", "{HH}:00"));
+      }
     };
     box.textContent = "";
     var plot = new uPlot(opts, cols, box);
