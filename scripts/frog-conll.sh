@@ -22,10 +22,10 @@ awk '$1 == "-DOCSTART-" || NF == 0 { if (s != "") print s; s = ""; next }
      END { if (s != "") print s }' "$in" > "$tmp/sents.txt"
 tokens=$(awk '{ n += NF } END { print n + 0 }' "$tmp/sents.txt")
 
-start=$(date +%s.%N)
-frog -t "$tmp/sents.txt" -n --skip=tmlacp --threads=1 -o "$tmp/frog.tsv" > "$tmp/frog.log" 2>&1 ||
+/usr/bin/time -f '%e %U %S' -o "$tmp/time" \
+  frog -t "$tmp/sents.txt" -n --skip=tmlacp --threads=1 -o "$tmp/frog.tsv" > "$tmp/frog.log" 2>&1 ||
   { cat "$tmp/frog.log" >&2; exit 1; }
-end=$(date +%s.%N)
+read -r wall user sys < "$tmp/time"
 
 # Frog's NER tags, one per token, in order: column 8 of its tab output (number,
 # word, lemma, morphology, POS, POS confidence, NER, chunk ... with the skipped
@@ -47,6 +47,5 @@ awk 'NR == FNR { tag[NR] = $0; next }
      { print $0 " " tag[++i] }' "$tmp/tags.txt" "$in"
 
 inner=$(grep -o 'Frogging in total took:.*' "$tmp/frog.log" | sed 's/Frogging in total took: *//' || true)
-awk -v n="$tokens" -v s="$start" -v e="$end" -v inner="$inner" 'BEGIN {
-  w = e - s
-  printf "frog: %d tokens in %.1f s wall clock incl. model loading (%.0f tokens/s); frog own timer: %s\n", n, w, n / w, inner > "/dev/stderr" }'
+awk -v n="$tokens" -v w="$wall" -v u="$user" -v s="$sys" -v inner="$inner" 'BEGIN {
+  printf "frog: %d tokens; %.1f s wall clock incl. model loading (%.0f tokens/s); %.1f s CPU (%.0f tokens/cpu-s); frog own timer: %s\n", n, w, n / w, u + s, n / (u + s), inner > "/dev/stderr" }'

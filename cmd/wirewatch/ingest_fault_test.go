@@ -19,23 +19,19 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 		t.Skip("builds the binary and ingests a corpus three times")
 	}
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "wirewatch")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin, pre := wirewatchBinary(t)
 	dir := filepath.Join(tmp, "corpus")
-	writeCorpus(t, dir, 300)
+	writeCorpus(t, dir, 150)
 
 	clean := filepath.Join(tmp, "clean.db")
-	if out, err := exec.Command(bin, "ingest", "--db", clean, dir).CombinedOutput(); err != nil {
+	if out, err := exec.Command(bin, append(pre, "ingest", "--db", clean, dir)...).CombinedOutput(); err != nil {
 		t.Fatalf("clean ingest: %v\n%s", err, out)
 	}
 	want := dbStats(t, clean)
 
 	crash := filepath.Join(tmp, "crash.db")
 	for round := 0; round < 2; round++ {
-		cmd := exec.Command(bin, "ingest", "--db", crash, "--workers", "2", dir)
+		cmd := exec.Command(bin, append(pre, "ingest", "--db", crash, "--workers", "2", dir)...)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -58,7 +54,7 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	if n := committedPages(crash); n >= want.Pages {
 		t.Logf("the killed runs had already stored all %d pages", n)
 	}
-	if out, err := exec.Command(bin, "ingest", "--db", crash, dir).CombinedOutput(); err != nil {
+	if out, err := exec.Command(bin, append(pre, "ingest", "--db", crash, dir)...).CombinedOutput(); err != nil {
 		t.Fatalf("ingest after kill: %v\n%s", err, out)
 	}
 	got := dbStats(t, crash)
@@ -73,6 +69,38 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	if res, err := s.IntegrityCheck(context.Background()); err != nil || res != "ok" {
 		t.Errorf("integrity_check = %q, %v", res, err)
 	}
+}
+
+// wirewatchBinary is the program to run: $WIREWATCH_BIN when set (a binary
+// built with go build), else this test binary re-executed as wirewatch (see
+// TestWirewatchProcess), which avoids linking a second large binary on a busy
+// machine. Either way it is a separate process that SIGKILL really kills.
+func wirewatchBinary(t *testing.T) (string, []string) {
+	if bin := os.Getenv("WIREWATCH_BIN"); bin != "" {
+		return bin, nil
+	}
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("WIREWATCH_AS_CLI", "1")
+	return self, []string{"-test.run=^TestWirewatchProcess$", "--"}
+}
+
+// TestWirewatchProcess is not a test: run by wirewatchBinary with
+// WIREWATCH_AS_CLI=1, it is the wirewatch command.
+func TestWirewatchProcess(t *testing.T) {
+	if os.Getenv("WIREWATCH_AS_CLI") != "1" {
+		t.Skip("helper process for TestIngestSurvivesSIGKILL")
+	}
+	args := os.Args
+	for i, a := range args {
+		if a == "--" {
+			args = args[i+1:]
+			break
+		}
+	}
+	os.Exit(run(context.Background(), args, os.Stdin, os.Stdout, os.Stderr))
 }
 
 // committedPages counts pages in the database without writing to it; 0 when

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"time"
 
@@ -23,6 +24,7 @@ import (
 func newParseCmd(e *env) *cobra.Command {
 	var capturedAt string
 	var useMtime bool
+	jobs := runtime.NumCPU()
 	cmd := &cobra.Command{
 		Use:   "parse [--captured-at RFC3339] FILE|DIR|- ...",
 		Short: "Parse and analyse pages, one JSON line per page (no database)",
@@ -47,21 +49,55 @@ func newParseCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if jobs < 1 {
+				jobs = 1
+			}
 			w := bufio.NewWriter(e.stdout)
 			defer w.Flush()
 			enc := json.NewEncoder(w)
 			enc.SetEscapeHTML(false)
 			failed := 0
-			for _, path := range paths {
-				if err := cmd.Context().Err(); err != nil {
-					return err
+			// Pages are analysed by a pool of workers and written in the order given.
+			ctx := cmd.Context()
+			type outcome struct {
+				res analyze.Result
+				err error
+			}
+			results := make([]chan outcome, len(paths))
+			for i := range results {
+				results[i] = make(chan outcome, 1)
+			}
+			next := make(chan int)
+			go func() {
+				defer close(next)
+				for i := range paths {
+					select {
+					case next <- i:
+					case <-ctx.Done():
+						return
+					}
 				}
-				res, perr := parseOne(a, e.stdin, path, at, useMtime)
-				if perr != nil {
+			}()
+			for range min(jobs, len(paths)) {
+				go func() {
+					for i := range next {
+						res, err := parseOne(a, e.stdin, paths[i], at, useMtime)
+						results[i] <- outcome{res, err}
+					}
+				}()
+			}
+			for i := range paths {
+				var o outcome
+				select {
+				case o = <-results[i]:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				if o.err != nil {
 					failed++
-					fmt.Fprintln(e.stderr, "wirewatch parse:", perr)
+					fmt.Fprintln(e.stderr, "wirewatch parse:", o.err)
 				}
-				if err := enc.Encode(res); err != nil {
+				if err := enc.Encode(o.res); err != nil {
 					return fmt.Errorf("write output: %w", err)
 				}
 				// Flush per page so a consumer sees pages as they are done.
@@ -77,6 +113,7 @@ func newParseCmd(e *env) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&capturedAt, "captured-at", "", "capture time of the pages (RFC3339); briefs' published_at = this − age")
 	cmd.Flags().BoolVar(&useMtime, "mtime", false, "use each file's modification time as its capture time when --captured-at is not given")
+	cmd.Flags().IntVarP(&jobs, "jobs", "j", jobs, "pages analysed at the same time")
 	return cmd
 }
 

@@ -186,9 +186,9 @@ func (t *ActorTable) nounType(w string) (string, bool) {
 		}
 	}
 	// Plurals: "premiers", "woordvoerders", "ministers".
-	if strings.HasSuffix(lw, "s") {
+	if strings.HasSuffix(lw, "s") || strings.HasSuffix(lw, "n") {
 		if typ, ok := t.nouns[lw[:len(lw)-1]]; ok {
-			return typ, true
+			return typ, true // "premiers", "getuigen"
 		}
 	}
 	for k := 3; k+3 <= len(lw); k++ {

@@ -275,6 +275,13 @@ func cueAt(ts []tok, k int) (string, bool) {
 			}
 			for _, part := range parts {
 				if ts[m].is(part) && particleEnds(ts, m) {
+					if part == "hand" {
+						// "wijst de beschuldigingen van de hand"
+						if m >= 2 && ts[m-2].is("van") && ts[m-1].is("de") {
+							return t.text + " van de hand", true
+						}
+						continue
+					}
 					return t.text + " " + ts[m].text, true
 				}
 			}
@@ -304,6 +311,12 @@ func hasDatAfter(ts []tok, k, n int) bool {
 		}
 	}
 	return false
+}
+
+// anySpeaker accepts any noun phrase: after "zegt" in "..., zegt X" or
+// "Dat meldt X" the syntax alone marks X as the source ("de historicus").
+func (e *Extractor) anySpeaker(p np) bool {
+	return p.pron || p.nameA >= 0 || p.head >= 0
 }
 
 // speakerLike reports whether an NP can name a source.
@@ -370,7 +383,7 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 				}
 			}
 		}
-		if ok && e.speakerLike(ts, ps[0]) {
+		if ok && e.anySpeaker(ps[0]) {
 			for _, p := range ps {
 				f := mk(p, cue)
 				f.datForm = true
@@ -395,6 +408,35 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 				}
 			}
 			return out
+		}
+	}
+
+	// 1b. "Dat staat in een verklaring van X." / "Dat blijkt uit een rapport van X."
+	if (ts[0].is("dat") || ts[0].is("dit")) && n > 5 &&
+		(ts[1].is("staat") && ts[2].is("in") || ts[1].is("blijkt") && ts[2].is("uit") || ts[1].is("stond") && ts[2].is("in")) {
+		k := 3
+		if k < n && determiners[ts[k].low] {
+			k++
+		}
+		for k < n && ts[k].kind == 'w' && !documentNouns[ts[k].low] && k < 7 && !npStop[ts[k].low] {
+			k++ // adjectives: "een schriftelijke verklaring"
+		}
+		if k+2 < n && documentNouns[ts[k].low] && ts[k+1].is("van") {
+			if ps, _, ok := e.coordinated(ts, k+2); ok && e.speakerLike(ts, ps[0]) && !ps[0].pron {
+				for _, p := range ps {
+					f := mk(p, text[ts[1].start:ts[2].end])
+					f.datForm = true
+					if si > 0 && sents[si-1].para == s.para {
+						f.start = sents[si-1].start
+					}
+					f.content = strings.TrimSpace(text[f.start:s.start])
+					if f.content == "" {
+						f.content = text[s.start:s.end]
+					}
+					out = append(out, f)
+				}
+				return out
+			}
 		}
 	}
 
@@ -427,7 +469,7 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 			continue
 		}
 		ps, _, ok := e.coordinated(ts, k+1)
-		if !ok || !e.speakerLike(ts, ps[0]) {
+		if !ok || !e.anySpeaker(ps[0]) {
 			continue
 		}
 		for _, p := range ps {
@@ -769,8 +811,9 @@ func (e *Extractor) stances(fs []*found) {
 			continue
 		}
 		ts := f.ts
-		deny := denyVerbs[strings.ToLower(f.cue)] || strings.HasPrefix(strings.ToLower(f.cue), "tegen te") ||
-			strings.HasSuffix(strings.ToLower(f.cue), " tegen")
+		lc := strings.ToLower(f.cue)
+		deny := denyVerbs[lc] || strings.HasPrefix(lc, "tegen te") || strings.HasSuffix(lc, " tegen") ||
+			strings.HasSuffix(lc, "van de hand")
 		if deny && denialNegated(ts, f.cue) {
 			deny = false // "ontkennen niet dat ..."
 		}
@@ -779,7 +822,7 @@ func (e *Extractor) stances(fs []*found) {
 				if !dismissWords[t.low] {
 					continue
 				}
-				for m := k - 1; m >= 0 && m >= k-5; m-- {
+				for m := k - 1; m >= 0 && m >= k-8; m-- {
 					if dismissVerbs[ts[m].low] || ts[m].is("als") || ts[m].is("om") && m == k-1 {
 						deny = true
 					}
@@ -832,6 +875,9 @@ func (e *Extractor) build(in Input, f *found) Claim {
 				c.Quantities = append(c.Quantities, q)
 			}
 		}
+	} else if qs := quantity.Extract(f.text, nlp.Sentences(f.text)); len(qs) > 0 {
+		// Headline numbers ("71 militairen gedood"); their offsets are into the headline.
+		c.Quantities = qs
 	}
 	c.Places = e.places(in, f)
 	h := sha256.New()

@@ -130,6 +130,10 @@ func TestAttributionForms(t *testing.T) {
 		{"relative second claim", "", "De gesprekken worden hervat. Dat meldde het Witte Huis, dat ook verklaarde dat er geen deadline is.",
 			[]want{{frag: "hervat. Dat meldde", speaker: "Witte Huis", typ: "government", country: "US"},
 				{frag: "ook verklaarde", speaker: "Witte Huis", cue: "verklaarde"}}, 2},
+		{"dat staat in verklaring", "", "Er komt geen staakt-het-vuren. Dat staat in een verklaring van het Israëlische ministerie van Defensie.",
+			[]want{{frag: "staakt-het-vuren. Dat staat", speaker: "Israëlische ministerie van Defensie", country: "IL", cue: "staat in"}}, 1},
+		{"unknown noun after cue", "", `"Dit verandert alles", zegt de historicus.`,
+			[]want{{frag: "verandert alles", speaker: "historicus", mode: "direct", cue: "zegt"}}, 1},
 		{"narration only", "", "De Russische troepen rukken op bij Pokrovsk. In de stad is de stroom uitgevallen.", nil, 0},
 		{"said nothing", "", "De minister sprak met journalisten. Hij zei niet wat de reden was.", nil, 0},
 		{"weak cue without dat", "", "Rusland dreigt met nieuwe aanvallen op de energiecentrales.", nil, 0},
@@ -173,6 +177,8 @@ func TestSpeakerResolution(t *testing.T) {
 			[]want{{frag: "Die zouden", speaker: "Britse ministerie van Defensie", cue: "zouden", mode: "indirect"}}},
 		{"multi-sentence quote", `De Letse premier sprak in Riga met de pers. "We zijn voorbereid. Niemand hoeft bang te zijn", zei premier Evika Silina.`,
 			[]want{{frag: "We zijn voorbereid.", speaker: "Evika Silina", mode: "direct"}, {frag: "Niemand hoeft", speaker: "Evika Silina", mode: "direct", cue: "zei"}}},
+		{"plural pronoun", "Het Litouwse leger meldt dat er een drone is neergestort. Volgens hen kwam het toestel uit Belarus. De Litouwse president Gitanas Nauseda sprak van een provocatie.",
+			[]want{{frag: "Volgens hen", speaker: "Litouwse leger", typ: "military"}}},
 		{"demonym to ministry", "Het Britse ministerie van Defensie zegt dat Rusland tanks verliest. Volgens de Britten gaat het om honderden tanks.",
 			[]want{{frag: "honderden", speaker: "Britten", actor: "Britse ministerie van Defensie"}}},
 	}
@@ -239,6 +245,17 @@ func TestStanceAndDisputes(t *testing.T) {
 		if d == nil || d.Stance != "deny" || len(d.Disputes) != 2 || d.Target != "Igor Petrov" {
 			t.Fatalf("denial: %+v\n%s", d, dump(cs))
 		}
+	})
+	t.Run("noemde leugens with target", func(t *testing.T) {
+		cs := e.Extract(input("g", "", `Israël zegt dat Hamas wapens in ziekenhuizen verbergt. Hamas noemde de beschuldigingen van Israël "pure leugens".`))
+		d := findClaim(cs, want{frag: "pure leugens"})
+		if d == nil || d.Stance != "deny" || d.Target != "Israël" || len(d.Disputes) != 1 || d.Disputes[0] != cs[0].ID {
+			t.Fatalf("denial: %+v\n%s", d, dump(cs))
+		}
+	})
+	t.Run("van de hand", func(t *testing.T) {
+		cs := e.Extract(input("h", "", "De Chinese ambassade wijst de beschuldigingen van spionage van de hand."))
+		checkClaim(t, cs, want{frag: "spionage", speaker: "Chinese ambassade", country: "CN", stance: "deny", cue: "wijst van de hand"})
 	})
 	t.Run("neutral noemde", func(t *testing.T) {
 		cs := e.Extract(input("e", "", "Amnesty International noemde de aanval een oorlogsmisdaad."))
@@ -341,6 +358,9 @@ func TestClaimFields(t *testing.T) {
 	}
 	if a[0].Start != -1 || a[0].End != -1 || a[0].Sentence != in.Headline {
 		t.Errorf("headline claim %+v", a[0])
+	}
+	if len(a[0].Places) != 1 || a[0].Places[0] != "Koersk" {
+		t.Errorf("headline places %v, want [Koersk]", a[0].Places)
 	}
 	other := e.Extract(input("item-y", in.Headline, text))
 	if other[1].ID == a[1].ID {

@@ -27,6 +27,7 @@ erkent erkennen erkende erkenden
 onderstreept onderstrepen onderstreepte onderstreepten
 twittert twitterde
 verwijt verwijten verweet verweten
+weerlegt weerlegde weerlegden
 vertelt vertellen vertelde vertelden
 claimt claimen claimde claimden
 vreest vrezen vreesde vreesden
@@ -53,6 +54,7 @@ genoemd bevestigd gemeend verzekerd geantwoord bericht geconcludeerd erkend
 onderstreept verteld geclaimd gevreesd gedreigd geëist beschuldigd weersproken
 verworpen bestempeld verdedigd overgebracht aangekondigd toegegeven laten
 bekendgemaakt meegedeeld aangegeven onthuld gerapporteerd toegevoegd herhaald getweet
+tegengesproken weerlegd ontkracht
 `)
 
 // weakCues are verbs that only count as a cue with a dat-clause or quote following
@@ -72,7 +74,7 @@ var separableCues = map[string][]string{
 	"vulde": {"aan"}, "vult": {"aan"}, "vulden": {"aan"},
 	"maakt": {"bekend"}, "maakte": {"bekend"}, "maakten": {"bekend"},
 	"spreekt": {"tegen"}, "sprak": {"tegen"}, "spreken": {"tegen"}, "spraken": {"tegen"},
-	"wijst": {"erop"}, "wees": {"erop"},
+	"wijst": {"erop", "hand"}, "wees": {"erop", "hand"}, "wezen": {"erop", "hand"},
 	"roept": {"op"}, "riep": {"op"}, "riepen": {"op"},
 	"kondigt": {"aan"}, "kondigde": {"aan"}, "kondigden": {"aan"},
 	"voegt": {"toe"}, "voegde": {"toe"}, "voegden": {"toe"},
@@ -82,7 +84,8 @@ var separableCues = map[string][]string{
 var auxVerbs = words(`heeft hebben had hadden is zijn was waren`)
 
 // denyVerbs mark a denial by themselves.
-var denyVerbs = words(`ontkent ontkennen ontkende ontkenden ontkend weerspreekt weerspreken
+var denyVerbs = words(`weerlegt weerlegde weerlegden weerlegd ontkracht ontkrachtte
+tegengesproken ontkent ontkennen ontkende ontkenden ontkend weerspreekt weerspreken
 weersprak weerspraken weersproken verwerpt verwerpen verwierp verwierpen verworpen`)
 
 // dismissal words: "noemt het desinformatie", "bestempelde ... als leugens".
@@ -170,3 +173,7 @@ func words(s string) map[string]bool {
 // nonSpeakers are subjects that never name a source of their own.
 var nonSpeakers = words(`wie wat we wij ik je jij u men iemand niemand iedereen alles er
 waarom hoe wanneer welke welk`)
+
+// documentNouns carry a source's statement: "Dat staat in een verklaring van X".
+var documentNouns = words(`verklaring rapport persbericht brief bericht statement mededeling
+communiqué verslag update`)

@@ -63,6 +63,18 @@ func (e *Extractor) resolvePronoun(ctx *itemCtx, fs []*found, i int) {
 			return
 		}
 	}
+	// A plural verb ("ze zeiden", "volgens hen") points to a group or institution.
+	if plural := word == "hen" || word == "hun" || (word == "ze" || word == "zij") && pluralCue(f.cue); plural {
+		for k := i - 1; k >= 0; k-- {
+			if fs[k].speaker != "" && fs[k].actor.Type != "person" {
+				f.speaker, f.actor = fs[k].speaker, fs[k].actor
+				return
+			}
+		}
+		f.speaker = f.ts[f.p.ci].text
+		f.actor = Actor{Name: f.speaker, Type: "unknown"}
+		return
+	}
 	// hij, zij, ze: the latest speaker, a person first.
 	for k := i - 1; k >= 0; k-- {
 		if fs[k].actor.Type == "person" && fs[k].speaker != "" {
@@ -189,4 +201,13 @@ func (e *Extractor) LinkDisputes(items [][]Claim) {
 			}
 		}
 	}
+}
+
+// pluralCue reports whether the cue's verb is plural ("zeiden", "melden").
+func pluralCue(cue string) bool {
+	w := strings.ToLower(cue)
+	if i := strings.IndexByte(w, ' '); i >= 0 {
+		w = w[:i]
+	}
+	return strings.HasSuffix(w, "en") && len(w) > 4
 }

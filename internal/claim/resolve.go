@@ -175,8 +175,10 @@ func (e *Extractor) actorOfNP(ctx *itemCtx, ts []tok, p np) Actor {
 	}
 	typ := p.headTyp
 	switch typ {
-	case "person", "":
+	case "person":
 		typ = "government" // unnamed officials speak for a government
+	case "":
+		typ = "unknown" // "de historicus"
 	}
 	if p.vanSub != nil && country == "" {
 		sub := e.actorOfNP(ctx, ts, *p.vanSub)

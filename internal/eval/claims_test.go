@@ -9,7 +9,6 @@ import (
 	"wirewatch/internal/claim"
 )
 
-
 // TestClaimsOnSeeds runs the whole analysis on the seed pages and scores the
 // claims against the gold files; it prints the figures and misses.
 func TestClaimsOnSeeds(t *testing.T) {

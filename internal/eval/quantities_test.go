@@ -9,7 +9,7 @@ import (
 	"wirewatch/internal/nlp/quantity"
 )
 
-func ptr(v float64) *float64 { return &v }
+func qptr(v float64) *float64 { return &v }
 
 // TestQuantityMatching checks the matching rules on hand-made cases.
 func TestQuantityMatching(t *testing.T) {
@@ -19,10 +19,10 @@ func TestQuantityMatching(t *testing.T) {
 		p    quantity.Quantity
 		want bool
 	}{
-		{"same value", GoldQuantity{Value: ptr(700000)}, quantity.Quantity{Value: ptr(700000)}, true},
-		{"other value", GoldQuantity{Value: ptr(71)}, quantity.Quantity{Value: ptr(72)}, false},
-		{"range", GoldQuantity{Low: ptr(5), High: ptr(8)}, quantity.Quantity{Low: ptr(5), High: ptr(8)}, true},
-		{"range vs value", GoldQuantity{Low: ptr(5), High: ptr(8)}, quantity.Quantity{Value: ptr(5), Low: ptr(5)}, false},
+		{"same value", GoldQuantity{Value: qptr(700000)}, quantity.Quantity{Value: qptr(700000)}, true},
+		{"other value", GoldQuantity{Value: qptr(71)}, quantity.Quantity{Value: qptr(72)}, false},
+		{"range", GoldQuantity{Low: qptr(5), High: qptr(8)}, quantity.Quantity{Low: qptr(5), High: qptr(8)}, true},
+		{"range vs value", GoldQuantity{Low: qptr(5), High: qptr(8)}, quantity.Quantity{Value: qptr(5), Low: qptr(5)}, false},
 		{"vague", GoldQuantity{Approx: true, Unit: "Russen"}, quantity.Quantity{Approx: true, Unit: "russen"}, true},
 		{"vague other unit", GoldQuantity{Approx: true, Unit: "Russen"}, quantity.Quantity{Approx: true, Unit: "soldaten"}, false},
 	}
@@ -36,13 +36,13 @@ func TestQuantityMatching(t *testing.T) {
 // TestScoreQuantitiesCounts checks precision, recall and headline skipping on a made-up page.
 func TestScoreQuantitiesCounts(t *testing.T) {
 	gold := []GoldPage{{Page: "p", Quantities: []GoldQuantity{
-		{Text: "12 doden", Value: ptr(12), Category: "killed", Item: 0, Zone: "body"},
-		{Text: "12 doden", Value: ptr(12), Category: "killed", Item: 0, Zone: "headline"},
+		{Text: "12 doden", Value: qptr(12), Category: "killed", Item: 0, Zone: "body"},
+		{Text: "12 doden", Value: qptr(12), Category: "killed", Item: 0, Zone: "headline"},
 		{Text: "duizenden militairen", Approx: true, Unit: "militairen", Category: "soldiers", Item: 1, Zone: "body"},
 	}}}
 	var it0, it1 analyze.Item
 	it0.N, it1.N = 0, 1
-	it0.Quantities = []quantity.Quantity{{Text: "12 doden", Value: ptr(12), Category: "wounded"}, {Text: "3 auto's", Value: ptr(3), Category: "count"}}
+	it0.Quantities = []quantity.Quantity{{Text: "12 doden", Value: qptr(12), Category: "wounded"}, {Text: "3 auto's", Value: qptr(3), Category: "count"}}
 	it1.Quantities = []quantity.Quantity{}
 	sec := ScoreQuantities(gold, []analyze.Result{{Items: []analyze.Item{it0, it1}}})
 	want := map[string]float64{"values precision": 0.5, "values recall": 0.5, "category accuracy": 0}
@@ -56,7 +56,7 @@ func TestScoreQuantitiesCounts(t *testing.T) {
 // TestQuantityFloors runs the analyzer over the seed pages and holds the
 // quantity extractor to its floors on the gold files.
 func TestQuantityFloors(t *testing.T) {
-	shared := sharedDir(t)
+	shared := udSharedDir(t)
 	goldDir, pagesDir := filepath.Join(shared, "gold"), filepath.Join(shared, "seeds")
 	if _, err := os.Stat(goldDir); err != nil {
 		t.Skipf("no gold files at %s: %v", goldDir, err)

@@ -156,7 +156,10 @@ func parseHTML(text string, captured *time.Time) ([]Item, error) {
 		}
 		if len(items) > 0 && items[0].Kind == KindArticle {
 			items[0].URL = canonical
-			items[0].PublishedAt = published
+			if published != nil {
+				items[0].PublishedAt = published
+				items[0].PublishedPrecision = "second"
+			}
 		}
 	}
 	items = append(items, briefs...)
@@ -360,6 +363,7 @@ func sidebarBriefs(side *goquery.Selection, captured *time.Time) []Item {
 		it := b.item(captured)
 		if age == nil && stamp != nil {
 			it.PublishedAt = stamp
+			it.PublishedPrecision = "second"
 		}
 		it.Start, it.End = 0, 0
 		if href, ok := e.Find("a[href]").First().Attr("href"); ok {

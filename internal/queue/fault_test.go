@@ -62,7 +62,7 @@ func TestMain(m *testing.M) {
 
 // corpus is n generated pages and what the store must hold once they are all in.
 type corpus struct {
-	pages                     [][]byte
+	pages                    [][]byte
 	items, sightings, claims int
 }
 

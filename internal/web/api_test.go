@@ -443,6 +443,11 @@ func TestSecurityHeadersAndMetrics(t *testing.T) {
 			t.Errorf("%s: headers %v", p, res.Header)
 		}
 	}
+	for p, want := range map[string]int{"/static/app.js": 200, "/static/vendor/htmx.min.js": 200, "/static/vendor/": 404, "/static/": 404, "/static/nope.js": 404} {
+		if res, _ := fx.get(t, p); res.StatusCode != want {
+			t.Errorf("%s: %d, want %d", p, res.StatusCode, want)
+		}
+	}
 	_, body := fx.get(t, "/metrics")
 	for _, want := range []string{
 		`wirewatch_http_requests_total{code="200",method="GET",route="GET /api/v1/stats"}`,

@@ -169,6 +169,10 @@ func (s *Server) routesSetup() {
 	}
 	files := http.StripPrefix("/static/", http.FileServerFS(static))
 	s.handle("GET /static/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r) // no directory listings
+			return
+		}
 		// Assets change only with the binary; a day of caching is safe.
 		w.Header().Set("Cache-Control", "public, max-age=86400")
 		files.ServeHTTP(w, r)

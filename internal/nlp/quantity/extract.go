@@ -81,6 +81,9 @@ func (s *sentence) parseNumber(k int) (number, bool) {
 	switch {
 	case vaguePlurals[lw]:
 		n.vague = true
+		if n.end < len(s.toks) && vaguePlurals[s.low[n.end]] {
+			n.end++ // "tientallen miljoenen"
+		}
 		return n, true
 	case t[0] >= '0' && t[0] <= '9':
 		digits := t
@@ -387,7 +390,7 @@ func (s *sentence) isNoun(j int) bool {
 	if _, isNum := ParseNumberWord(lw); isNum || strings.HasSuffix(lw, "lijks") || vaguePlurals[lw] {
 		return false // "in heel 2021 tien ...", "jaarlijks"
 	}
-	return len(lw) > 3 && (strings.HasSuffix(lw, "en") || strings.HasSuffix(lw, "s") || strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s"))
+	return utf8.RuneCountInString(lw) > 3 && isLetterStart(lw) && (strings.HasSuffix(lw, "en") || strings.HasSuffix(lw, "s") || strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s"))
 }
 
 // materialAdjective reports words like "houten" and "gietijzeren", adjectives in -en.
@@ -495,21 +498,27 @@ func (s *sentence) category(unit string, percent bool, start, end int) string {
 		return Killed
 	}
 	switch nc {
-	case Killed, Wounded, Captured, Executions, Seats, Money, Distance:
+	case Killed, Wounded, Executions, Seats, Money, Distance:
+		return nc
+	case Captured, Fled:
+		// Prisoners and refugees can still be killed or wounded.
+		if c := cueCategory(s.low, start, end, false); c == Killed || c == Wounded {
+			return c
+		}
 		return nc
 	}
 	if unit == "" {
-		if c := cueCategory(s.low, start, end); c != "" {
+		if c := cueCategory(s.low, start, end, true); c != "" {
 			return c
 		}
 		return Other
 	}
 	if people[lu] || nc != "" || isCapitalized(unit) || lu == "man" {
-		if c := cueCategory(s.low, start, end); c != "" {
+		if c := cueCategory(s.low, start, end, true); c != "" {
 			return c
 		}
 		if nc == "" && s.prev != nil {
-			if c := cueCategory(s.prev, len(s.prev), len(s.prev)); c != "" {
+			if c := cueCategory(s.prev, len(s.prev), len(s.prev), false); c != "" {
 				return c
 			}
 		}
@@ -525,7 +534,7 @@ func (s *sentence) category(unit string, percent bool, start, end int) string {
 
 // cueCategory returns the category of the verb cue nearest to toks[start:end].
 // Weak cues count only when there is no other.
-func cueCategory(low []string, start, end int) string {
+func cueCategory(low []string, start, end int, inside bool) string {
 	best, bestDist := "", 1<<30
 	weak, weakDist := "", 1<<30
 	for i, w := range low {
@@ -533,6 +542,9 @@ func cueCategory(low []string, start, end int) string {
 		lo, hi := i+1, start
 		switch {
 		case i >= start && i < end:
+			if !inside {
+				continue
+			}
 			d, lo, hi = 0, 0, 0 // "vijfduizend omgekomen militairen"
 		case i >= end:
 			d, lo, hi = i-end+1, end, i
@@ -633,4 +645,9 @@ func (s *sentence) has(words ...string) bool {
 		}
 	}
 	return false
+}
+
+func isLetterStart(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLetter(r)
 }

@@ -137,7 +137,7 @@ var (
 	killedCues = map[string]bool{
 		"gedood": true, "omgekomen": true, "gesneuveld": true, "sneuvelden": true,
 		"sneuvelde": true, "doodgeschoten": true, "vermoord": true, "omgebracht": true, "executeerden": true, "executeerde": true,
-		"gesneuvelde": true, "vermoorde": true, "omgebrachte": true,
+		"gesneuvelde": true, "vermoorde": true, "omgebrachte": true, "verdronken": true, "verdronk": true,
 		"stierven": true, "overleden": true, "doden": true, "gedode": true,
 		"geëxecuteerd": true, "onthoofd": true, "doodden": true, "doodde": true,
 	}

@@ -146,6 +146,10 @@ func TestExtract(t *testing.T) {
 			[]string{"Duizenden mannen|v=-|lo=-|hi=-|approx=true|unit=mannen|fled"}},
 		{"death toll", "Het dodental is opgelopen tot 45.",
 			[]string{"45|v=45|lo=-|hi=-|approx=false|unit=|killed"}},
+		{"prisoners killed", "Bij de aanval op het kamp zijn 40 krijgsgevangenen omgekomen.",
+			[]string{"40 krijgsgevangenen|v=40|lo=-|hi=-|approx=false|unit=krijgsgevangenen|killed"}},
+		{"refugees killed", "Op zee verdronken 60 vluchtelingen.",
+			[]string{"60 vluchtelingen|v=60|lo=-|hi=-|approx=false|unit=vluchtelingen|killed"}},
 		// Not quantities.
 		{"years", "In 2022 begon de oorlog, en sinds 2014 wordt er gevochten. 2023 was zwaar.", nil},
 		{"year coordination", "In 1998 en 2005 vielen er zware aardbevingen.", nil},

@@ -388,3 +388,30 @@ func TestStemQueryAndSnippet(t *testing.T) {
 		t.Errorf("Snippet = %q", s)
 	}
 }
+
+// FuzzStemQuery: rewriting keeps every non-word byte (the query syntax) and
+// yields one stem per word.
+func FuzzStemQuery(f *testing.F) {
+	for _, s := range []string{"aanvallen", `"havens in Odesa" -drones`, "soldaten OR raketten", "", "Ïë-ü 12,5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		out := postgres.StemQuery(q)
+		if got, want := len(store.Words(out)), len(store.Words(q)); got > want {
+			t.Errorf("StemQuery(%q) = %q: %d words from %d", q, out, got, want)
+		}
+		strip := func(s string) string {
+			var b strings.Builder
+			pos := 0
+			for _, w := range store.Words(s) {
+				b.WriteString(s[pos:w.Start])
+				pos = w.End
+			}
+			b.WriteString(s[pos:])
+			return b.String()
+		}
+		if strip(out) != strip(q) {
+			t.Errorf("StemQuery(%q) = %q changed the syntax", q, out)
+		}
+	})
+}

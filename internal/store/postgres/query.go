@@ -734,4 +734,3 @@ func (db *DB) Feeds(ctx context.Context) ([]store.FeedState, error) {
 	}
 	return fs, nil
 }
-
