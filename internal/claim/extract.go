@@ -594,7 +594,7 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 		}
 		for _, p := range ps {
 			f := mk(p, ts[k].text)
-			f.content = strings.TrimSpace(text[s.start:ts[k].start] + text[ts[ps[len(ps)-1].j-1].end:s.end])
+			f.content = tidy(text[s.start:ts[k].start] + text[ts[ps[len(ps)-1].j-1].end:s.end])
 			volg = append(volg, f)
 		}
 	}
@@ -735,6 +735,16 @@ func contentAfterDat(text string, ts []tok, k, end int) string {
 		return trimQuotes(text[ts[k+1].start:end])
 	}
 	return ""
+}
+
+// tidy repairs the seams left by cutting "volgens X" out of a sentence.
+func tidy(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.ReplaceAll(s, " ,", ",")
+	s = strings.ReplaceAll(s, ", .", ".")
+	s = strings.ReplaceAll(s, " .", ".")
+	s = strings.TrimLeft(s, ", ")
+	return s
 }
 
 func trimQuotes(s string) string {

@@ -103,14 +103,18 @@ func (e *Extractor) resolvePronoun(ctx *itemCtx, fs []*found, i int) {
 // unify makes short references share the actor of the full one in the item:
 // "de Britten" and "het Britse ministerie" → "Britse ministerie van Defensie".
 func (e *Extractor) unify(fs []*found) {
-	for _, f := range fs {
-		low := strings.ToLower(f.actor.Name)
+	lows := make([]string, len(fs))
+	for i, f := range fs {
+		lows[i] = strings.ToLower(f.actor.Name)
+	}
+	for i, f := range fs {
+		low := lows[i]
 		_, demonym := e.tbl.demonyms[low]
-		for _, g := range fs {
+		for j, g := range fs {
 			if g == f || g.actor.Name == f.actor.Name {
 				continue
 			}
-			gl := strings.ToLower(g.actor.Name)
+			gl := lows[j]
 			switch {
 			case demonym && f.actor.Country != nil && g.actor.Country != nil && *g.actor.Country == *f.actor.Country &&
 				(g.actor.Type == "government" || g.actor.Type == "military"):
@@ -120,6 +124,7 @@ func (e *Extractor) unify(fs []*found) {
 			default:
 				continue
 			}
+			lows[i] = strings.ToLower(f.actor.Name)
 			break
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"mime"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -145,6 +146,21 @@ func decodeText(b []byte) (string, error) {
 	return decodeWith(charmap.Windows1252, b)
 }
 
+// decodeDeclared decodes by the charset of a Content-Type header when it names
+// one, else as decodeText.
+func decodeDeclared(b []byte, contentType string) (string, error) {
+	if contentType != "" {
+		if _, params, err := mime.ParseMediaType(contentType); err == nil {
+			if label := params["charset"]; label != "" && !isUTF(label) {
+				if e, _ := charset.Lookup(label); e != nil {
+					return decodeWith(e, b)
+				}
+			}
+		}
+	}
+	return decodeText(b)
+}
+
 func decodeWith(e encoding.Encoding, b []byte) (string, error) {
 	out, err := e.NewDecoder().Bytes(b)
 	if err != nil {
@@ -183,14 +199,14 @@ var xmlEncodingRE = regexp.MustCompile(`^(\s*<\?xml[^>]*?encoding\s*=\s*["'])([A
 
 // decodeXML decodes a feed by its XML declaration and rewrites the declaration
 // to UTF-8, so the XML decoder does not convert the text a second time.
-func decodeXML(b []byte) (string, error) {
+func decodeXML(b []byte, contentType string) (string, error) {
 	head := b
 	if len(head) > 512 {
 		head = head[:512]
 	}
 	m := xmlEncodingRE.FindSubmatchIndex(head)
 	if m == nil {
-		return decodeText(b)
+		return decodeDeclared(b, contentType)
 	}
 	label := string(head[m[4]:m[5]])
 	var s string

@@ -233,3 +233,28 @@ func TestSniff(t *testing.T) {
 		}
 	}
 }
+
+func TestParseContentType(t *testing.T) {
+	page := "Kop\nPARIJS (ANP) - Een caf\xe9 werd geraakt.\n"
+	cases := []struct {
+		name, ct, raw, want string
+	}{
+		{"text latin1 header", "text/plain; charset=iso-8859-1", page, "Een café werd geraakt."},
+		{"text no header", "", page, "Een café werd geraakt."},
+		{"text utf8 header", "text/plain; charset=utf-8", "Kop\nPARIJS (ANP) - Een café.\n", "Een café."},
+		{"html header beats default", "text/html; charset=windows-1252",
+			"<html><body><article><p>PARIJS (ANP) - Een caf\xe9 werd geraakt door een drone, zegt de politie. Het leger ontkent dat en spreekt van een ongeluk met een gasfles in de keuken.</p></article></body></html>",
+			"Een café werd geraakt door een drone, zegt de politie. Het leger ontkent dat en spreekt van een ongeluk met een gasfles in de keuken."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, items, err := ParseContentType("x", []byte(c.raw), c.ct, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if items[0].Text != c.want {
+				t.Errorf("text %q, want %q", items[0].Text, c.want)
+			}
+		})
+	}
+}

@@ -13,7 +13,14 @@ import (
 // Parse reads one page. capturedAt may be nil when unknown. The format is
 // detected from the content. The returned Page is filled even on error, as far
 // as known; errors say what went wrong and where, the caller adds the source.
-func Parse(source string, raw []byte, capturedAt *time.Time) (p Page, items []Item, err error) {
+func Parse(source string, raw []byte, capturedAt *time.Time) (Page, []Item, error) {
+	return ParseContentType(source, raw, "", capturedAt)
+}
+
+// ParseContentType is Parse for bytes that came with an HTTP Content-Type
+// header: its charset is used to decode the page when the page itself does
+// not say otherwise (a BOM still wins; for HTML the header beats a meta tag).
+func ParseContentType(source string, raw []byte, contentType string, capturedAt *time.Time) (p Page, items []Item, err error) {
 	sum := sha256.Sum256(raw)
 	p = Page{ID: hex.EncodeToString(sum[:]), Source: source, Format: FormatText, CapturedAt: capturedAt, Raw: raw}
 	if capturedAt != nil {
@@ -26,7 +33,7 @@ func Parse(source string, raw []byte, capturedAt *time.Time) (p Page, items []It
 			items, err = nil, fmt.Errorf("internal error parsing %s page: %v", p.Format, r)
 		}
 	}()
-	text, format, err := Decode(raw)
+	text, format, err := decode(raw, contentType)
 	p.Format = format
 	if err != nil {
 		return p, nil, err
@@ -57,6 +64,10 @@ func Parse(source string, raw []byte, capturedAt *time.Time) (p Page, items []It
 // declared or guessed charset decoded, CRLF and CR turned into LF) and tells
 // the format detected from the content.
 func Decode(raw []byte) (text, format string, err error) {
+	return decode(raw, "")
+}
+
+func decode(raw []byte, contentType string) (text, format string, err error) {
 	if isBlank(raw) {
 		return "", FormatText, ErrEmpty
 	}
@@ -70,11 +81,11 @@ func Decode(raw []byte) (text, format string, err error) {
 	format = sniff(b)
 	switch format {
 	case FormatHTML:
-		text, _, err = decodeHTML(b, "")
+		text, _, err = decodeHTML(b, contentType)
 	case FormatFeed:
-		text, err = decodeXML(b)
+		text, err = decodeXML(b, contentType)
 	default:
-		text, err = decodeText(b)
+		text, err = decodeDeclared(b, contentType)
 	}
 	if err != nil {
 		return "", format, err
