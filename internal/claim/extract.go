@@ -86,9 +86,7 @@ func (e *Extractor) Extract(in Input) []Claim {
 	}
 	var fs []*found
 	if in.Headline != "" {
-		if f := e.headlineClaim(in.Headline); f != nil {
-			fs = append(fs, f)
-		}
+		fs = append(fs, e.headlineClaims(in.Headline)...)
 	}
 	lastSent := -2 // sentence of the latest claim
 	for si := range sents {
@@ -234,8 +232,9 @@ func (e *Extractor) collectMentions(ctx *itemCtx, text string, sents []sent) {
 	}
 }
 
-// headlineClaim reads "Bron: bewering" and "Bron tegen X: bewering".
-func (e *Extractor) headlineClaim(h string) *found {
+// headlineClaims reads "Bron: bewering", "Bron tegen X: bewering" and
+// "A en B: bewering" (one claim per source).
+func (e *Extractor) headlineClaims(h string) []*found {
 	ts, _ := tokenize(h, 0, len(h), false, nil)
 	colon := -1
 	for k, t := range ts {
@@ -247,18 +246,22 @@ func (e *Extractor) headlineClaim(h string) *found {
 	if colon < 1 || colon > 6 || colon+1 >= len(ts) {
 		return nil
 	}
-	p, ok := e.parseNP(ts, 0, 0)
-	if !ok || p.pron {
+	ps, end, ok := e.coordinated(ts, 0)
+	if !ok || ps[0].pron {
 		return nil
 	}
-	if p.j != colon && !(p.j < colon && ts[p.j].is("tegen")) {
+	if end != colon && !(end < colon && ts[end].is("tegen")) {
 		return nil
 	}
-	if p.ci > p.i && p.head < 0 && p.nameB-p.nameA == 1 && !e.knownName(ts[p.nameA].low) {
-		return nil // "De Volkskeuken: ..." names a column, not a source
+	var out []*found
+	for _, p := range ps {
+		if p.ci > p.i && p.head < 0 && p.nameB-p.nameA == 1 && !e.knownName(ts[p.nameA].low) {
+			return nil // "De Volkskeuken: ..." names a column, not a source
+		}
+		out = append(out, &found{si: -1, start: -1, end: -1, ts: ts, text: h, p: p, cue: ":", mode: "headline",
+			stance: "assert", content: strings.TrimSpace(h[ts[colon].end:])})
 	}
-	return &found{si: -1, start: -1, end: -1, ts: ts, text: h, p: p, cue: ":", mode: "headline",
-		stance: "assert", content: strings.TrimSpace(h[ts[colon].end:])}
+	return out
 }
 
 // cueAt reports whether ts[k] is a finite reporting verb, with the cue as written.
@@ -271,7 +274,10 @@ func cueAt(ts []tok, k int) (string, bool) {
 	if parts, ok := separableCues[t.low]; ok {
 		for m := k + 1; m < len(ts) && m < k+25; m++ {
 			if ts[m].is("dat") && !cueVerbs[t.low] {
-				break
+				// "spreekt dat tegen": dat as object; otherwise a dat-clause starts.
+				if m+1 < len(ts) && ts[m+1].kind == 'w' && !isPart(parts, ts[m+1].low) {
+					break
+				}
 			}
 			for _, part := range parts {
 				if ts[m].is(part) && particleEnds(ts, m) {
@@ -293,11 +299,24 @@ func cueAt(ts []tok, k int) (string, bool) {
 	return "", false
 }
 
+func isPart(parts []string, w string) bool {
+	for _, p := range parts {
+		if p == w {
+			return true
+		}
+	}
+	return false
+}
+
 // particleEnds reports whether the particle at m closes its clause ("liet weten dat",
 // "sprak dat tegen."), unlike a preposition ("sprak over de zaak tegen de verdachten").
 func particleEnds(ts []tok, m int) bool {
 	if m+1 >= len(ts) {
 		return true
+	}
+	switch ts[m].low {
+	case "weten", "bekend", "mede", "erop":
+		return true // never prepositions
 	}
 	n := ts[m+1]
 	return n.kind != 'w' || n.is("dat") || n.is("om") || n.is("te") || n.is("of") || n.is("en") || n.is("maar")
@@ -549,7 +568,7 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 		}
 	}
 
-	// 5. Front adverbial, then verb, then subject: "In het voorjaar berichtten de Britten al dat ...".
+	// 5. Front adverbial, then verb, then subject: "Vorige week meldden de Duitsers al dat ...".
 	if len(subj) == 0 && ts[0].cap && (frontAdverbs[ts[0].low] || npStop[ts[0].low] || timeWord(ts[0].low)) && !ts[0].is("volgens") {
 		for k := 1; k < n-1 && k <= 8; k++ {
 			if ts[k].punct(',') {

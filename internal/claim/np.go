@@ -140,7 +140,7 @@ func (e *Extractor) parseNP(ts []tok, i, depth int) (np, bool) {
 			break
 		}
 		// "bestuurder in Hongkong": a role tied to a place.
-		if low == "in" && p.head >= 0 && p.headTyp == "person" && p.nameA < 0 && j+1 < len(ts) && ts[j+1].cap && e.isPlace(ts[j+1].low) {
+		if low == "in" && p.head >= 0 && p.nameA < 0 && j+1 < len(ts) && ts[j+1].cap && e.isPlace(ts[j+1].low) {
 			j += 2
 			break
 		}

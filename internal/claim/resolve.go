@@ -96,6 +96,17 @@ func (e *Extractor) countryOfNP(ts []tok, p np) string {
 			return *a.Country
 		}
 	}
+	// "ministerie in Moskou", "bestuurder in Hongkong".
+	for k := p.ci; k < p.j && k < len(ts); k++ {
+		if k > 0 && ts[k-1].is("in") {
+			if c, ok := e.tbl.countries[ts[k].low]; ok {
+				return c.code
+			}
+			if c, ok := e.tbl.metonyms[ts[k].low]; ok {
+				return c.code
+			}
+		}
+	}
 	return ""
 }
 

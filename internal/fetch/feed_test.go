@@ -128,7 +128,7 @@ func TestBillionLaughsBounded(t *testing.T) {
 			t.Fatalf("entity expanded to %d bytes", len(f.Title))
 		}
 	}
-	t.Logf("entity bomb: err=%v", err)
+	t.Logf("entity bomb of %d bytes: err=%v, allocated %d KiB", len(body), err, (after.TotalAlloc-before.TotalAlloc)>>10)
 }
 
 func TestParseFeedList(t *testing.T) {

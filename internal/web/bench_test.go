@@ -14,6 +14,7 @@ func BenchmarkRoutes(b *testing.B) {
 	for _, path := range []string{
 		"/", "/items/" + fx.itemID, "/search?q=gevechten", "/disputes",
 		"/api/v1/claims?limit=50", "/api/v1/search?q=gevechten", "/api/v1/export?format=csv",
+		"/api/v1/stats", "/api/v1/actors?limit=500", "/api/v1/disputes?limit=5", "/api/v1/items?limit=12",
 	} {
 		b.Run(path, func(b *testing.B) {
 			start := time.Now()

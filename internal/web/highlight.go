@@ -42,7 +42,8 @@ type para struct{ Runs []run }
 // claimView is a claim as the item page shows it.
 type claimView struct {
 	claim.Claim
-	N          int // 1-based number shown in the text and the list
+	N          int  // 1-based number shown in the text and the list
+	Marked     bool // the sentence is marked in the text (not a headline or overlapping claim)
 	ActorID    string
 	DisputedBy []disputeLink
 	DisputesOf []disputeLink
@@ -99,6 +100,7 @@ func layoutText(it analyze.Item, claims []*claimView) []para {
 		for i := c.Start; i < c.End; i++ {
 			owner[i] = ci + 1
 		}
+		c.Marked = true
 		sent := text[c.Start:c.End]
 		if c.Speaker != "" {
 			if k := strings.Index(sent, c.Speaker); k >= 0 {

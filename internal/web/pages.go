@@ -205,6 +205,7 @@ func (s *Server) topActors(ctx context.Context, f store.Filter, n int) ([]store.
 }
 
 type searchData struct {
+	Browse bool
 	Hits   []store.SearchHit
 	Next   string
 	Facets []facetGroup
@@ -219,7 +220,9 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var d searchData
-	if f.Q != "" {
+	// A filter without words browses: the newest items that match it.
+	d.Browse = f.Q == "" && len(filterQuery(q, "q", "")) > 0
+	if f.Q != "" || d.Browse {
 		if d.Hits, d.Next, err = s.st.Search(r.Context(), f); err != nil {
 			s.pageError(w, r, err)
 			return

@@ -85,11 +85,14 @@ func TestPages(t *testing.T) {
 		{"/search?q=gevechten", 200, []string{"Items matching", "Kiev: 120 Russische militairen gedood bij Charkiv", "Export claims"}},
 		{"/search?q=gevechten&stance=deny", 200, []string{"stance: deny"}},
 		{"/search?q=qqqxxyz", 200, []string{"Nothing found"}},
+		{"/search?place=Charkiv", 200, []string{"Items matching the filters", "Kiev: 120 Russische militairen gedood bij Charkiv", "place: Charkiv"}},
 		{"/search?q=x&stance=nope", 400, []string{"stance"}},
 		{"/items/" + fx.itemID, 200, []string{"2 claims", "Russisch ministerie van Defensie", "Disputed by:", "Denies:", "Seen on 1 page"}},
 		{"/items/nope", 404, []string{"nothing at this address"}},
 		{"/actors", 200, []string{"Oekraïense generale staf", "Claims"}},
 		{"/actors/" + c.ActorID, 200, []string{"Oekraïense generale staf", "Claimed figures over time", "Ledger", "200 Russische militairen"}},
+		{"/actors/" + c.ActorID + "?category=killed", 200, []string{"Only killed", "all figures"}},
+		{"/actors/" + c.ActorID + "?category=bogus", 400, nil},
 		{"/actors/nope", 404, nil},
 		{"/disputes", 200, []string{"Russisch ministerie van Defensie", "Oekraïense generale staf", "vs"}},
 		{"/disputes?country=RU", 200, nil},
@@ -243,6 +246,9 @@ func TestLayoutText(t *testing.T) {
 	want := []string{"N:5 doden", "P:Kyiv", "C:zegt", "S:Jan"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("marks %v, want %v", got, want)
+	}
+	if !cv.Marked || bad.Marked {
+		t.Errorf("marked: good claim %v, claim with bad offsets %v", cv.Marked, bad.Marked)
 	}
 	if k < 0 || paras[1].Runs[0].Claim != nil || paras[1].Runs[0].Segs[0].Text != "Tweede alinea." {
 		t.Errorf("second paragraph %+v", paras[1])

@@ -18,7 +18,7 @@ import (
 const modelMagic = "wirewatch-ner\x00"
 
 // maxModelBytes bounds the decompressed size so a corrupt file cannot eat memory.
-const maxModelBytes = 256 << 20
+const maxModelBytes = 64 << 20
 
 // Encode writes the model file (gzip, deterministic for a given model).
 func (m *Model) Encode(w io.Writer) error {
@@ -211,7 +211,7 @@ func decodeModel(raw []byte) (*Model, error) {
 		return nil, fmt.Errorf("model has feature version %d, this build needs %d: rebuild it with `wirewatch train-ner`", v, featureVersion)
 	}
 	nt := d.count("tags", 1)
-	if d.err == nil && (nt < 1 || nt > 64) {
+	if d.err == nil && (nt < 1 || nt > 16) {
 		return nil, fmt.Errorf("bad tag count %d", nt)
 	}
 	tags := make([]string, nt)
@@ -233,9 +233,11 @@ func decodeModel(raw []byte) (*Model, error) {
 	for i := range m.trans {
 		m.trans[i] = float32(d.varint("transition")) * m.scale
 	}
-	rows := d.count("feature rows", 2)
-	m.index = make(map[uint32]int32, rows)
-	m.w = make([]float32, rows*nt)
+	// Every row takes at least 3 bytes (hash delta, mask, a weight); memory grows
+	// with the rows actually read, so a corrupt count cannot allocate much.
+	rows := d.count("feature rows", 3)
+	m.index = make(map[uint32]int32, min(rows, 1<<20))
+	m.w = make([]float32, 0, min(rows, 1<<20)*nt)
 	h := uint64(0)
 	for r := 0; r < rows && d.err == nil; r++ {
 		h += d.uvarint("feature hash")
@@ -246,6 +248,7 @@ func decodeModel(raw []byte) (*Model, error) {
 		if mask>>nt != 0 || mask == 0 {
 			return nil, fmt.Errorf("bad tag mask %#x", mask)
 		}
+		m.w = append(m.w, make([]float32, nt)...)
 		row := m.w[r*nt : (r+1)*nt]
 		for t := 0; t < nt; t++ {
 			if mask&(1<<t) != 0 {

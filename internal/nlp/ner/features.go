@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -69,7 +68,6 @@ const (
 	fDocMidCap
 	fDocLonger
 	fDocGaz
-	fDocPrevCluster
 )
 
 // Gazetteer bits for one token: B or I of a longest match, per type.
@@ -373,9 +371,6 @@ func features(buf []uint32, r *resources, infos []tokInfo, i int) []uint32 {
 		for _, w := range d.next {
 			buf = append(buf, feat1(fDocNext, w))
 		}
-		for _, c := range d.prevCl {
-			buf = append(buf, featN(fDocPrevCluster, c))
-		}
 		buf = append(buf, featN(fDocMidCap, boolBit(d.lower)<<2|boolBit(d.midCap)<<1|boolBit(i == 0)), featN(fDocLonger, boolBit(d.inLonger)<<1|boolBit(d.alone)))
 		buf = appendGaz(buf, fDocGaz, d.gaz)
 	}
@@ -393,7 +388,6 @@ func features(buf []uint32, r *resources, infos []tokInfo, i int) []uint32 {
 // a document, so that one clear mention ("in Bachmoet") helps the others.
 type docWord struct {
 	prev, next []string // distinct lower-case neighbours, at most maxDocContexts each
-	prevCl     []uint32 // distinct fine clusters of the words before it
 	midCap     bool     // capitalised somewhere not at the start of a sentence
 	inLonger   bool     // part of a longer run of capitalised words somewhere
 	alone      bool     // a capitalised run of its own somewhere
@@ -439,9 +433,6 @@ func linkDoc(doc [][]tokInfo) {
 			if i > 0 {
 				d.prev = add(d.prev, infos[i-1].lower)
 				d.midCap = true
-				if c := infos[i-1].fine; c != 0 && len(d.prevCl) < maxDocContexts && !slices.Contains(d.prevCl, c) {
-					d.prevCl = append(d.prevCl, c)
-				}
 			}
 			if i+1 < len(infos) {
 				d.next = add(d.next, infos[i+1].lower)

@@ -483,3 +483,11 @@ func TestDocFeatures(t *testing.T) {
 		t.Error("a lower-case word got document features")
 	}
 }
+
+func BenchmarkLoadDefault(b *testing.B) {
+	for b.Loop() {
+		if _, err := DefaultModel(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

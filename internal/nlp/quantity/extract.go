@@ -295,7 +295,7 @@ func (s *sentence) finish(k, end int, n number, lo, hi *float64, done []Quantity
 		if u := s.ofUnit(end); u != "" {
 			q.Unit = u
 		} else if prev, ok := lastQuantity(done); ok && prev.Unit != "" && prev.Start >= s.since && s.anaphoric(k, end) {
-			// "Een jaar eerder waren dat er nog 901.": the unit of the previous quantity.
+			// "Vorig jaar waren het er nog 450.": the unit of the previous quantity.
 			q.Unit = prev.Unit
 			q.Category = prev.Category
 		} else if s.has("dodental", "dodentol") && !n.percent {
@@ -447,7 +447,7 @@ func (s *sentence) ofUnit(k int) string {
 
 // anaphoric reports whether the unit-less number toks[k:end] stands for an
 // earlier count: quantitative "er" earlier in the clause and the number closing
-// it ("Een jaar eerder waren dat er nog 901.").
+// it ("Vorig jaar waren het er nog 450.").
 func (s *sentence) anaphoric(k, end int) bool {
 	if end < len(s.toks) && !isTerminal(s.low[end]) {
 		return false
