@@ -20,5 +20,9 @@ func openStore(ctx context.Context, db string) (store.Store, error) {
 	if db == "" {
 		db = defaultDB
 	}
-	return sqlite.Open(ctx, db)
+	st, err := sqlite.Open(ctx, db)
+	if err != nil {
+		return nil, err // not a typed nil inside the interface
+	}
+	return st, nil
 }

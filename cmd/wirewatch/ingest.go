@@ -346,4 +346,3 @@ func (p *progress) clear() {
 		p.drawn = false
 	}
 }
-

@@ -3,11 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -32,8 +27,10 @@ func queueConfig(rawURL string) (string, queue.Config) {
 }
 
 // ingestToQueue publishes the pages at paths to the NATS JetStream queue at url
-// instead of analysing them here; workers store them. Directories are walked
-// recursively and "-" is standard input. A page already queued within the
+// instead of analysing them here; workers store them. Inputs are read exactly
+// as a local ingest reads them (listInputs, readInput: directories
+// recursively, "-" for stdin, URLs fetched, capture time from --captured-at,
+// else the file mtime or the fetch time). A page already queued within the
 // dedupe window is dropped by JetStream and counted as a repeat.
 func ingestToQueue(ctx context.Context, e *env, url string, paths []string, capturedAt *time.Time) error {
 	addr, cfg := queueConfig(url)
@@ -42,25 +39,31 @@ func ingestToQueue(ctx context.Context, e *env, url string, paths []string, capt
 		return err
 	}
 	defer q.Close()
-	files, err := queueFiles(paths)
-	if err != nil {
-		return err
-	}
-	var queued, repeats int
+	var queued, repeats, failed int
 	start := time.Now()
-	for _, path := range files {
-		var raw []byte
-		if path == "-" {
-			raw, err = io.ReadAll(e.stdin)
-		} else {
-			raw, err = os.ReadFile(path)
-		}
-		if err != nil {
-			return fmt.Errorf("read %s: %w", path, err)
-		}
-		dup, err := q.Publish(ctx, queue.Job{Raw: raw, Source: path, CapturedAt: capturedAt})
-		if err != nil {
+	for _, j := range listInputs(paths) {
+		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if j.err != nil {
+			failed++
+			fmt.Fprintf(e.stderr, "wirewatch ingest: %s: %v\n", j.name, j.err)
+			continue
+		}
+		raw, at, err := readInput(ctx, e, j.name, capturedAt)
+		if err != nil {
+			failed++
+			fmt.Fprintf(e.stderr, "wirewatch ingest: %s: %v\n", j.name, err)
+			continue
+		}
+		dup, err := q.Publish(ctx, queue.Job{Raw: raw, Source: j.name, CapturedAt: &at})
+		if err != nil {
+			if ctx.Err() != nil {
+				return err
+			}
+			failed++
+			fmt.Fprintf(e.stderr, "wirewatch ingest: %v\n", err)
+			continue
 		}
 		if dup {
 			repeats++
@@ -68,36 +71,10 @@ func ingestToQueue(ctx context.Context, e *env, url string, paths []string, capt
 			queued++
 		}
 	}
-	fmt.Fprintf(e.stderr, "wirewatch ingest: queued %d pages on %s (%d repeats dropped) in %s\n",
-		queued, cfg.Stream, repeats, time.Since(start).Round(time.Millisecond))
-	return nil
-}
-
-// queueFiles keeps files and "-" as given and replaces a directory by the
-// regular files under it, sorted.
-func queueFiles(args []string) ([]string, error) {
-	var out []string
-	for _, arg := range args {
-		fi, err := os.Stat(arg)
-		if arg == "-" || err != nil || !fi.IsDir() {
-			out = append(out, arg)
-			continue
-		}
-		var files []string
-		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.Type().IsRegular() {
-				files = append(files, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("list %s: %w", arg, err)
-		}
-		sort.Strings(files)
-		out = append(out, files...)
+	fmt.Fprintf(e.stderr, "wirewatch ingest: queued %d pages on %s (%d repeats dropped, %d failed) in %s\n",
+		queued, cfg.Stream, repeats, failed, time.Since(start).Round(time.Millisecond))
+	if failed > 0 {
+		return exitError{1}
 	}
-	return out, nil
+	return nil
 }

@@ -46,7 +46,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		newParseCmd, newEvalCmd, // pages and evaluation
 		newTrainNERCmd, newNERCmd, // NER model
 		newIngestCmd, newReanalyzeCmd, newSearchCmd, newExportCmd, // store
-		newServeCmd,              // web
+		newServeCmd, newBenchCmd, // web and measurement
 		newWorkerCmd,             // scale-out
 		newWatchCmd, newFeedsCmd, // feeds
 	} {

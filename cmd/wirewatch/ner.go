@@ -125,7 +125,7 @@ func nerTagCoNLL(e *env, path string) error {
 		return fmt.Errorf("write tags: %w", err)
 	}
 	if tagTime > 0 {
-		fmt.Fprintf(e.stderr, "ner: %d tokens in %s (%.0f tokens/s)\n", tokens, tagTime.Round(time.Millisecond), float64(tokens)/tagTime.Seconds())
+		fmt.Fprintf(e.stderr, "ner: %d tokens in %s (%.0f tokens/s)\n", tokens, tagTime.Round(time.Microsecond), float64(tokens)/tagTime.Seconds())
 	}
 	return nil
 }

@@ -70,6 +70,8 @@ func newTrainNERCmd(e *env) *cobra.Command {
 	cmd.Flags().StringVar(&out, "out", "internal/nlp/ner/model.bin.gz", "model file to write")
 	cmd.Flags().IntVar(&cfg.Epochs, "epochs", cfg.Epochs, "training epochs (the best on ned.testa is kept)")
 	cmd.Flags().Uint64Var(&cfg.Seed, "seed", cfg.Seed, "random seed (sentence order)")
+	cmd.Flags().BoolVar(&cfg.Stack, "stack", cfg.Stack, "train a second stage on the first stage's tags")
+	cmd.Flags().IntVar(&cfg.Folds, "folds", cfg.Folds, "folds (by document) for the first stage's tags on ned.train")
 	return cmd
 }
 

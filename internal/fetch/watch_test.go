@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/netip"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -395,5 +396,107 @@ func TestWatchMaxArticles(t *testing.T) {
 	}
 	if got := pageCount(t, st); got != 2 {
 		t.Errorf("%d pages, want the 2 allowed articles only (SkipFeedPage)", got)
+	}
+}
+
+// TestWatchFeedFailures polls one failing feed next to a good one: the failure is
+// recorded in the feed's state, the good feed is processed, nothing stored is lost.
+func TestWatchFeedFailures(t *testing.T) {
+	s := newSite(t)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "User-agent: *\nDisallow: /verboden/\n")
+	})
+	mux.HandleFunc("/groot.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(strings.Repeat("<!-- vulling -->", 1<<16)))
+	})
+	mux.HandleFunc("/traag.xml", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	})
+	mux.HandleFunc("/storing.xml", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(503) })
+	mux.HandleFunc("/druk.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "3600")
+		w.WriteHeader(429)
+	})
+	mux.HandleFunc("/kapot.xml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><item><title>half`)
+	})
+	mux.HandleFunc("/bom.xml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, strings.Replace(billionLaughs(), "https://example.nl/a", s.url+"/artikel/dijk", 1))
+	})
+	mux.HandleFunc("/naar-prive.xml", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "http://10.0.0.1/feed.xml", http.StatusFound)
+	})
+	mux.HandleFunc("/verboden/feed.xml", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "nee") })
+	bad, badRec := serve(t, mux)
+
+	tests := []struct {
+		path    string
+		wantErr string // in the feed's last error; "" = the feed must work
+	}{
+		{"/groot.xml", "exceeds the limit of 65536 bytes"},
+		{"/traag.xml", "Timeout"},
+		{"/storing.xml", "HTTP 503"},
+		{"/druk.xml", "Retry-After 1h0m0s exceeds"},
+		{"/kapot.xml", "parse feed"},
+		{"/bom.xml", ""},
+		{"/naar-prive.xml", "refusing non-public address"},
+		{"/verboden/feed.xml", "disallowed by robots.txt"},
+	}
+	st := openStore(t)
+	an, err := analyze.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := testConfig(bad)
+	cfg.AllowAddrs = append(cfg.AllowAddrs, netip.MustParseAddrPort(strings.TrimPrefix(s.url, "http://")))
+	cfg.Timeout, cfg.MaxBody, cfg.Retries = 300*time.Millisecond, 64<<10, 1
+	w := NewWatcher(New(cfg), st, an, WatchConfig{})
+	good := s.url + "/feed-latin1.xml"
+	if _, err := w.Poll(t.Context(), []string{good}); err != nil {
+		t.Fatal(err)
+	}
+	before, err := st.Stats(t.Context())
+	if err != nil || before.Pages == 0 {
+		t.Fatalf("stats %+v, %v", before, err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			feed := bad.URL + tt.path
+			res, err := w.Poll(t.Context(), []string{feed, good})
+			if err != nil {
+				t.Fatal(err)
+			}
+			state := feedStates(t, st)[feed]
+			if tt.wantErr == "" {
+				if state.LastError != "" || res[0].Error != "" {
+					t.Errorf("feed failed: %q", state.LastError)
+				}
+			} else if !strings.Contains(state.LastError, tt.wantErr) || state.LastFetch == nil {
+				t.Errorf("last error %q, want it to contain %q", state.LastError, tt.wantErr)
+			}
+			if res[1].Error != "" || res[1].Status != 200 {
+				t.Errorf("the good feed after it: %+v", res[1])
+			}
+			after, err := st.Stats(t.Context())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if after.Pages < before.Pages || after.Items < before.Items || after.Claims < before.Claims {
+				t.Errorf("stored data shrank: %+v -> %+v", before, after)
+			}
+		})
+	}
+	if n := badRec.count("/verboden/feed.xml"); n != 0 {
+		t.Errorf("robots-disallowed feed requested %d times", n)
+	}
+	if n := badRec.count("/storing.xml"); n != 2 {
+		t.Errorf("503 feed requested %d times, want 2 (one retry)", n)
+	}
+	if n := badRec.count("/druk.xml"); n != 1 {
+		t.Errorf("429 feed with a long Retry-After requested %d times, want 1", n)
 	}
 }

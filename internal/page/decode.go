@@ -143,7 +143,31 @@ func decodeText(b []byte) (string, error) {
 	if utf8.Valid(b) {
 		return string(b), nil
 	}
+	if mostlyUTF8(b) {
+		// UTF-8 with a few damaged bytes: keep it, mark the damage.
+		return strings.ToValidUTF8(string(b), "\uFFFD"), nil
+	}
 	return decodeWith(charmap.Windows1252, b)
+}
+
+// mostlyUTF8 tells UTF-8 with a few stray bytes from a single-byte encoding:
+// it has more valid multi-byte characters than invalid bytes.
+func mostlyUTF8(b []byte) bool {
+	valid, invalid := 0, 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			invalid++
+		} else {
+			valid++
+		}
+		i += size
+	}
+	return valid > invalid
 }
 
 // decodeDeclared decodes by the charset of a Content-Type header when it names
@@ -175,13 +199,10 @@ func decodeHTML(b []byte, contentType string) (string, string, error) {
 	e, name, _ := charset.DetermineEncoding(b, contentType)
 	declared := contentType != "" || declaresCharset(b)
 	if !declared || name == "utf-8" {
-		if utf8.Valid(b) {
-			return string(b), "utf-8", nil
-		}
-		if declared {
-			// Declared UTF-8 but it is not: the declaration is wrong.
-			e, name = charmap.Windows1252, "windows-1252"
-		}
+		// Undeclared, or UTF-8 (declared or guessed from the start): the
+		// text rules decide, whole page considered.
+		s, err := decodeText(b)
+		return s, "utf-8", err
 	}
 	s, err := decodeWith(e, b)
 	return s, name, err

@@ -59,7 +59,7 @@ func FuzzParse(f *testing.F) {
 			if !utf8.ValidString(it.Text) {
 				t.Fatalf("item %d text is not UTF-8", i)
 			}
-			if it.ID != again[i].ID || it.ID != ItemID(it.Dateline, it.Text) {
+			if it.ID != again[i].ID || it.ID != idOf(&it) {
 				t.Fatalf("item %d id unstable", i)
 			}
 			if it.Start < 0 || it.End < it.Start || it.End > len(text) {

@@ -160,6 +160,16 @@ func TestHugePage(t *testing.T) {
 	if len(items) != 1 || len(items[0].Paragraphs) < 40000 {
 		t.Fatalf("%d items, %d paragraphs", len(items), len(items[0].Paragraphs))
 	}
+	// 20 MB of HTML: past the extractor's limit, the fallback reads it.
+	var h bytes.Buffer
+	h.WriteString("<html><head><title>Kop</title></head><body><article><p>KIEV (ANP) - Begin.</p>")
+	for h.Len() < 20<<20 {
+		h.WriteString("<p>" + strings.TrimSpace(para) + "</p>\n")
+	}
+	p, items, err := Parse("huge.html", h.Bytes(), nil)
+	if err != nil || p.Format != FormatHTML || len(items) != 1 || len(items[0].Paragraphs) < 10000 {
+		t.Fatalf("huge html: %v, format %s, %d items", err, p.Format, len(items))
+	}
 	// One line of 50 MB: no quadratic behaviour on long lines either.
 	one := bytes.ReplaceAll(raw, []byte("\n"), []byte(" "))
 	if _, items, err = Parse("oneline", one, nil); err != nil || len(items) != 1 {
@@ -256,5 +266,45 @@ func TestParseContentType(t *testing.T) {
 				t.Errorf("text %q, want %q", items[0].Text, c.want)
 			}
 		})
+	}
+}
+
+// TestHTMLBylineBeforeDateline: a byline or date before the dateline is no paragraph.
+func TestHTMLBylineBeforeDateline(t *testing.T) {
+	raw := `<html><head><title>Kop</title></head><body><h1>Kop</h1><p>Door onze correspondent</p><p>4 maart 2026, 09:12</p><p>KHARKIV (ANP) - Bij een aanval vielen volgens de gouverneur zeker vijf doden.</p><p>Rusland ontkent dat.</p></body></html>`
+	_, items, err := Parse("x", []byte(raw), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := items[0]
+	if it.Dateline == nil || it.Dateline.Places[0] != "KHARKIV" {
+		t.Fatalf("dateline %+v; paragraphs %q", it.Dateline, it.Paragraphs)
+	}
+	if want := "Bij een aanval vielen volgens de gouverneur zeker vijf doden.\nRusland ontkent dat."; it.Text != want {
+		t.Errorf("text %q, want %q", it.Text, want)
+	}
+}
+
+// TestMostlyUTF8: a UTF-8 page with one stray byte stays UTF-8 (the stray
+// byte becomes U+FFFD) instead of turning every accent into mojibake.
+func TestMostlyUTF8(t *testing.T) {
+	raw := []byte("Oekraïne meldt aanval\nKIEV (ANP) - Oekraïne zegt dat Rusland \xff aanviel. Geëvacueerd: één dorp.\n")
+	_, items, err := Parse("x", raw, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Oekraïne zegt dat Rusland \uFFFD aanviel. Geëvacueerd: één dorp."; items[0].Text != want {
+		t.Errorf("text %q, want %q", items[0].Text, want)
+	}
+}
+
+func TestFeedTitleOnlyEntriesHaveDistinctIDs(t *testing.T) {
+	raw := `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>Eerste kop</title></item><item><title>Tweede kop</title></item></channel></rss>`
+	_, items, err := Parse("x", []byte(raw), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 2 || items[0].ID == items[1].ID {
+		t.Fatalf("items %+v", items)
 	}
 }

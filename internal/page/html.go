@@ -95,6 +95,9 @@ func htmlBlocks(n *html.Node, skip map[atom.Atom]bool) []textBlock {
 	return out
 }
 
+// maxExtractorBytes is the largest page given to trafilatura.
+const maxExtractorBytes = 2 << 20
+
 // parseHTML reads an HTML page: headline from the page, briefs from a sidebar,
 // the lead article with trafilatura, then the text rules on its paragraphs.
 func parseHTML(text string, captured *time.Time) ([]Item, error) {
@@ -132,11 +135,17 @@ func parseHTML(text string, captured *time.Time) ([]Item, error) {
 	var blocks []textBlock
 	cfg := trafilatura.DefaultConfig()
 	cfg.MinExtractedSize = 40 // wire articles and briefs are short
-	res, terr := trafilatura.ExtractDocument(doc, trafilatura.Options{
-		Config: cfg, ExcludeComments: true, HtmlDateMode: trafilatura.Disabled, Focus: trafilatura.FavorRecall,
-	})
-	if terr == nil && res != nil && res.ContentNode != nil {
-		blocks = htmlBlocks(res.ContentNode, nil)
+	var terr error
+	// trafilatura runs at under a MB a second; a huge page keeps to the
+	// linear fallback so it still parses in reasonable time.
+	if len(text) <= maxExtractorBytes {
+		var res *trafilatura.ExtractResult
+		res, terr = trafilatura.ExtractDocument(doc, trafilatura.Options{
+			Config: cfg, ExcludeComments: true, HtmlDateMode: trafilatura.Disabled, Focus: trafilatura.FavorRecall,
+		})
+		if terr == nil && res != nil && res.ContentNode != nil {
+			blocks = htmlBlocks(res.ContentNode, nil)
+		}
 	}
 	if len(blocks) == 0 || merged(blocks, fallback) {
 		blocks = fallback
@@ -187,11 +196,25 @@ func parseHTML(text string, captured *time.Time) ([]Item, error) {
 // datelines (a scraped text page saved as HTML), the text rules cut it into
 // the lead and its briefs, and HTML headings stay subheadings.
 func itemsFromBlocks(headline string, blocks []textBlock, captured *time.Time) ([]Item, string) {
-	split := false
-	for i, b := range blocks {
-		if _, ok := parseSection(b.text); ok || (i > 0 && startsBrief(b.text)) {
+	// Split on a "Meer uit" line, an age glued to a dateline, or a second
+	// dateline (the first is the lead's own).
+	split, datelines := false, 0
+	for _, b := range blocks {
+		if _, ok := parseSection(b.text); ok {
 			split = true
 			break
+		}
+		if _, rest, ok := ParseAgePrefix(b.text); ok && rest != "" {
+			if _, _, ok := ParseDateline(rest); ok {
+				split = true
+				break
+			}
+		}
+		if _, _, ok := ParseDateline(b.text); ok {
+			if datelines++; datelines > 1 {
+				split = true
+				break
+			}
 		}
 	}
 	if !split {
@@ -244,10 +267,12 @@ func leadFromBlocks(blocks []textBlock) Item {
 	var paras []line
 	for i, tb := range blocks {
 		s := tb.text
-		if i == 0 || (len(paras) == 0 && b.dateline == nil) {
-			if d, rest, ok := ParseDateline(s); ok {
+		// The dateline opens the body; a byline or date line may stand before it.
+		if b.dateline == nil && i < 3 {
+			if d, rest, ok := ParseDateline(s); ok && allShort(paras) {
 				b.dateline = &d
 				s = strings.TrimSpace(rest)
+				paras = paras[:0]
 			}
 		}
 		if s == "" {
@@ -263,6 +288,16 @@ func leadFromBlocks(blocks []textBlock) Item {
 	it := b.item(nil)
 	it.Start, it.End = 0, 0
 	return it
+}
+
+// allShort: lines short enough to be a byline or a date, not a paragraph.
+func allShort(ls []line) bool {
+	for _, l := range ls {
+		if len(l.s) > 100 {
+			return false
+		}
+	}
+	return true
 }
 
 // findSidebar finds the block of briefs: the container of a "Meer uit X"
@@ -281,6 +316,9 @@ func findSidebar(q *goquery.Document) (string, *goquery.Selection) {
 				section = name
 				// The nearest ancestor that holds entries.
 				for p := goquery.NewDocumentFromNode(t.Parent).Selection; p.Length() > 0 && !p.Is("body,html"); p = p.Parent() {
+					if p.Is("main") || p.Find("h1,main").Length() > 0 {
+						break // that far up it holds the article itself
+					}
 					if p.Find("li,article,p").Length() > 0 {
 						side = p
 						break
@@ -345,6 +383,9 @@ func sidebarBriefs(side *goquery.Selection, captured *time.Time) []Item {
 			}
 			if len(paras) == 0 && b.dateline == nil {
 				d, rest, ok := ParseDateline(s)
+				if !ok && tb.heading {
+					continue // a teaser title above the brief; briefs have no headline
+				}
 				if !ok {
 					return // not a wire brief (navigation, teaser)
 				}
@@ -379,9 +420,7 @@ func mainBlocks(q *goquery.Document) []textBlock {
 	for _, sel := range []string{"article", "main", "body"} {
 		if s := q.Find(sel).First(); s.Length() > 0 {
 			if bs := htmlBlocks(s.Get(0), nil); len(bs) > 0 {
-				if sel == "body" || len(bs) > 0 {
-					return dropFirstHeading(bs)
-				}
+				return dropFirstHeading(bs)
 			}
 		}
 	}

@@ -57,7 +57,19 @@ func ParseContentType(source string, raw []byte, contentType string, capturedAt 
 	if err != nil {
 		return p, nil, err
 	}
+	for i := range items {
+		items[i].ID = idOf(&items[i])
+	}
 	return p, items, nil
+}
+
+// idOf is the item's id; an item without text (a feed entry with only a
+// title) is known by its headline instead.
+func idOf(it *Item) string {
+	if it.Text == "" && it.Headline != nil {
+		return ItemID(it.Dateline, *it.Headline)
+	}
+	return ItemID(it.Dateline, it.Text)
 }
 
 // Decode turns raw page bytes into normalised UTF-8 text (BOM stripped, the

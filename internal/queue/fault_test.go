@@ -9,9 +9,11 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -149,7 +151,8 @@ func waitPages(t *testing.T, ctx context.Context, pool *pgxpool.Pool, n int) cou
 type worker struct {
 	cmd    *exec.Cmd
 	stderr *bytes.Buffer
-	done   chan error
+	done   chan struct{} // closed when the process has exited
+	err    error         // its exit error, once done is closed
 }
 
 var workerMu sync.Mutex // guards the stderr buffers of running workers
@@ -158,13 +161,13 @@ func startWorker(t testing.TB, natsURL, dsn string, args ...string) *worker {
 	t.Helper()
 	full := append([]string{"worker", "--queue", natsURL, "--db", dsn, "--ack-wait", "3s", "--concurrency", "2"}, args...)
 	cmd := exec.Command(binary(t), full...)
-	w := &worker{cmd: cmd, stderr: &bytes.Buffer{}, done: make(chan error, 1)}
+	w := &worker{cmd: cmd, stderr: &bytes.Buffer{}, done: make(chan struct{})}
 	cmd.Stderr = lockedWriter{w.stderr}
 	cmd.Stdout = lockedWriter{w.stderr}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	go func() { w.done <- cmd.Wait() }()
+	go func() { w.err = cmd.Wait(); close(w.done) }()
 	t.Cleanup(func() {
 		_ = cmd.Process.Kill()
 		<-w.done
@@ -194,11 +197,12 @@ func (w *worker) stop(t *testing.T) {
 	t.Helper()
 	_ = w.cmd.Process.Signal(syscall.SIGTERM)
 	select {
-	case err := <-w.done:
-		w.done <- err
-		if err != nil {
-			t.Errorf("worker exit after SIGTERM: %v\n%s", err, w.output())
+	case <-w.done:
+		if w.err != nil {
+			t.Errorf("worker exit after SIGTERM: %v\n%s", w.err, w.output())
 		}
+		out := strings.TrimSpace(w.output())
+		t.Logf("worker %d: %s", w.cmd.Process.Pid, out[strings.LastIndexByte(out, '\n')+1:])
 	case <-time.After(40 * time.Second):
 		t.Errorf("worker did not stop within 40s of SIGTERM")
 	}
@@ -242,14 +246,23 @@ func faultSetup(t testing.TB, natsURL string, replicas int) (string, *pgxpool.Po
 	cfg := queue.ConfigFor(stream)
 	cfg.Replicas = replicas
 	q := connect(t, natsURL, cfg)
-	return dsn, pgPool(t, dsn), q, natsURL + "?stream=" + stream, app
+	// The test watches the store on connections of its own name, so
+	// terminating the workers' connections spares them.
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := u.Query()
+	v.Set("application_name", "wirewatch-test-observer")
+	u.RawQuery = v.Encode()
+	return dsn, pgPool(t, u.String()), q, natsURL + "?stream=" + stream, app
 }
 
 func TestFaultWorkerKilledMidBatch(t *testing.T) {
 	natsURL := queuetest.SharedURL(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	c := newCorpus(t, 11, 300)
+	c := newCorpus(t, 11, 200)
 	dsn, pool, q, qurl, _ := faultSetup(t, natsURL, 1)
 	publish(t, ctx, q, c.pages)
 
@@ -275,7 +288,7 @@ func TestFaultNATSRestart(t *testing.T) {
 	srv := queuetest.StartServer(t, t.TempDir())
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	c := newCorpus(t, 12, 300)
+	c := newCorpus(t, 12, 200)
 	dsn, pool, q, qurl, _ := faultSetup(t, srv.URL(), 1)
 	half := len(c.pages) / 2
 	publish(t, ctx, q, c.pages[:half])
@@ -298,7 +311,7 @@ func TestFaultPostgresConnectionsDropped(t *testing.T) {
 	natsURL := queuetest.SharedURL(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	c := newCorpus(t, 13, 300)
+	c := newCorpus(t, 13, 200)
 	dsn, pool, q, qurl, app := faultSetup(t, natsURL, 1)
 	publish(t, ctx, q, c.pages)
 
@@ -328,7 +341,7 @@ func TestFaultClusterLeaderKilled(t *testing.T) {
 	servers := queuetest.StartCluster(t, t.TempDir())
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	c := newCorpus(t, 14, 300)
+	c := newCorpus(t, 14, 200)
 	url := queuetest.ClusterURL(servers)
 	// The meta leader needs a moment after the routes connect.
 	var dsn, qurl string
@@ -390,4 +403,66 @@ func benchCorpus(b *testing.B) [][]byte {
 
 func jobOf(i int, raw []byte) queue.Job {
 	return queue.Job{Raw: raw, Source: fmt.Sprintf("gen/%04d.txt", i)}
+}
+
+// TestCLIIngestQueueToWorker runs the documented commands end to end:
+// ingest --queue a directory, a worker that exits when idle, and a repeat
+// ingest that JetStream's dedupe drops.
+func TestCLIIngestQueueToWorker(t *testing.T) {
+	natsURL := queuetest.SharedURL(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c := newCorpus(t, 15, 30)
+	dsn, pool, q, qurl, _ := faultSetup(t, natsURL, 1)
+	dir := t.TempDir()
+	for i, raw := range c.pages {
+		sub := filepath.Join(dir, fmt.Sprintf("d%d", i%3))
+		if err := os.MkdirAll(sub, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("p%02d.txt", i)), raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The same bytes under another name are the same page.
+	if err := os.WriteFile(filepath.Join(dir, "copy.txt"), c.pages[0], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ingest := func() string {
+		cmd := exec.CommandContext(ctx, binary(t), "ingest", "--queue", qurl, "--captured-at", "2026-03-02T10:00:00Z", dir)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("ingest: %v\n%s", err, out)
+		}
+		return string(out)
+	}
+	tests := []struct{ want string }{
+		{fmt.Sprintf("queued %d pages on %s (1 repeats dropped, 0 failed)", len(c.pages), q.Config().Stream)},
+		{fmt.Sprintf("queued 0 pages on %s (%d repeats dropped, 0 failed)", q.Config().Stream, len(c.pages)+1)},
+	}
+	for _, tc := range tests {
+		if out := ingest(); !strings.Contains(out, tc.want) {
+			t.Fatalf("ingest said %q, want %q", out, tc.want)
+		}
+	}
+	w := startWorker(t, qurl, dsn, "--exit-idle", "3s")
+	select {
+	case <-w.done:
+		if w.err != nil {
+			t.Fatalf("worker: %v\n%s", w.err, w.output())
+		}
+	case <-ctx.Done():
+		t.Fatal("worker did not exit when idle")
+	}
+	if !strings.Contains(w.output(), fmt.Sprintf(`"stored":%d`, len(c.pages))) {
+		t.Errorf("worker output lacks stored=%d:\n%s", len(c.pages), w.output())
+	}
+	checkExactlyOnce(t, ctx, pool, q, c)
+	var at time.Time
+	if err := pool.QueryRow(ctx, `SELECT min(captured_at) FROM pages`).Scan(&at); err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC); !at.Equal(want) {
+		t.Errorf("captured_at = %v, want %v", at, want)
+	}
 }

@@ -262,5 +262,6 @@ func permanent(err error) bool {
 			return true
 		}
 	}
-	return errors.Is(err, nats.ErrConnectionClosed) || errors.Is(err, jetstream.ErrInvalidStreamName)
+	return errors.Is(err, nats.ErrConnectionClosed) || errors.Is(err, nats.ErrMaxPayload) ||
+		errors.Is(err, jetstream.ErrInvalidStreamName)
 }

@@ -12,9 +12,10 @@ import (
 	"sort"
 )
 
-// The model file is gzip over: magic, feature version, tags, scale, transition
-// weights, feature rows (sorted hashes as deltas, a bit mask of non-zero tags,
-// zig-zag varint weights in units of scale), cluster table, caps table, gazetteer.
+// The model file is gzip over: magic, feature version, tags, the weights (scale,
+// transition weights, feature rows: sorted hashes as deltas, a bit mask of
+// non-zero tags, zig-zag varint weights in units of scale), a flag and the
+// first-stage weights when the model is stacked, cluster table, caps table, gazetteer.
 const modelMagic = "wirewatch-ner\x00"
 
 // maxModelBytes bounds the decompressed size so a corrupt file cannot eat memory.
@@ -29,44 +30,12 @@ func (m *Model) Encode(w io.Writer) error {
 	for _, t := range m.tags {
 		b = appendString(b, t)
 	}
-	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(m.scale))
-	q := func(x float32) int64 {
-		if m.scale == 0 {
-			return 0
-		}
-		return int64(math.Round(float64(x) / float64(m.scale)))
-	}
-	for _, x := range m.trans {
-		b = binary.AppendVarint(b, q(x))
-	}
-	nt := len(m.tags)
-	hashes := make([]uint32, 0, len(m.index))
-	for h, r := range m.index {
-		row := m.w[int(r)*nt : int(r+1)*nt]
-		if slices.ContainsFunc(row, func(x float32) bool { return q(x) != 0 }) {
-			hashes = append(hashes, h)
-		}
-	}
-	slices.Sort(hashes)
-	b = binary.AppendUvarint(b, uint64(len(hashes)))
-	prev := uint32(0)
-	for _, h := range hashes {
-		b = binary.AppendUvarint(b, uint64(h-prev))
-		prev = h
-		r := m.index[h]
-		row := m.w[int(r)*nt : int(r+1)*nt]
-		mask := uint64(0)
-		for t, x := range row {
-			if q(x) != 0 {
-				mask |= 1 << t
-			}
-		}
-		b = binary.AppendUvarint(b, mask)
-		for _, x := range row {
-			if v := q(x); v != 0 {
-				b = binary.AppendVarint(b, v)
-			}
-		}
+	b = m.appendWeights(b)
+	if m.stage1 != nil {
+		b = append(b, 1)
+		b = m.stage1.appendWeights(b)
+	} else {
+		b = append(b, 0)
 	}
 	words := make([]string, 0, len(m.res.clusters))
 	for wd := range m.res.clusters {
@@ -108,6 +77,50 @@ func (m *Model) Encode(w io.Writer) error {
 		return fmt.Errorf("encode ner model: %w", err)
 	}
 	return nil
+}
+
+// appendWeights writes scale, transition weights and the non-zero feature rows.
+func (m *Model) appendWeights(b []byte) []byte {
+	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(m.scale))
+	q := func(x float32) int64 {
+		if m.scale == 0 {
+			return 0
+		}
+		return int64(math.Round(float64(x) / float64(m.scale)))
+	}
+	for _, x := range m.trans {
+		b = binary.AppendVarint(b, q(x))
+	}
+	nt := len(m.tags)
+	hashes := make([]uint32, 0, len(m.index))
+	for h, r := range m.index {
+		row := m.w[int(r)*nt : int(r+1)*nt]
+		if slices.ContainsFunc(row, func(x float32) bool { return q(x) != 0 }) {
+			hashes = append(hashes, h)
+		}
+	}
+	slices.Sort(hashes)
+	b = binary.AppendUvarint(b, uint64(len(hashes)))
+	prev := uint32(0)
+	for _, h := range hashes {
+		b = binary.AppendUvarint(b, uint64(h-prev))
+		prev = h
+		r := m.index[h]
+		row := m.w[int(r)*nt : int(r+1)*nt]
+		mask := uint64(0)
+		for t, x := range row {
+			if q(x) != 0 {
+				mask |= 1 << t
+			}
+		}
+		b = binary.AppendUvarint(b, mask)
+		for _, x := range row {
+			if v := q(x); v != 0 {
+				b = binary.AppendVarint(b, v)
+			}
+		}
+	}
+	return b
 }
 
 func appendString(b []byte, s string) []byte {
@@ -222,43 +235,16 @@ func decodeModel(raw []byte) (*Model, error) {
 		return nil, d.err
 	}
 	m := newModel(tags, resources{})
-	sb := d.bytes(4, "scale")
-	if d.err != nil {
-		return nil, d.err
+	if err := m.decodeWeights(d); err != nil {
+		return nil, err
 	}
-	m.scale = math.Float32frombits(binary.LittleEndian.Uint32(sb))
-	if math.IsNaN(float64(m.scale)) || math.IsInf(float64(m.scale), 0) || m.scale < 0 {
-		return nil, errors.New("bad weight scale")
-	}
-	for i := range m.trans {
-		m.trans[i] = float32(d.varint("transition")) * m.scale
-	}
-	// Every row takes at least 3 bytes (hash delta, mask, a weight); memory grows
-	// with the rows actually read, so a corrupt count cannot allocate much.
-	rows := d.count("feature rows", 3)
-	m.index = make(map[uint32]int32, min(rows, 1<<20))
-	m.w = make([]float32, 0, min(rows, 1<<20)*nt)
-	h := uint64(0)
-	for r := 0; r < rows && d.err == nil; r++ {
-		h += d.uvarint("feature hash")
-		if h > math.MaxUint32 {
-			return nil, errors.New("feature hash out of range")
+	if st := d.bytes(1, "stage flag"); st != nil && st[0] == 1 {
+		m.stage1 = newModel(tags, resources{})
+		if err := m.stage1.decodeWeights(d); err != nil {
+			return nil, err
 		}
-		mask := d.uvarint("tag mask")
-		if mask>>nt != 0 || mask == 0 {
-			return nil, fmt.Errorf("bad tag mask %#x", mask)
-		}
-		m.w = append(m.w, make([]float32, nt)...)
-		row := m.w[r*nt : (r+1)*nt]
-		for t := 0; t < nt; t++ {
-			if mask&(1<<t) != 0 {
-				row[t] = float32(d.varint("weight")) * m.scale
-			}
-		}
-		if _, dup := m.index[uint32(h)]; dup {
-			return nil, errors.New("feature hashes not strictly increasing")
-		}
-		m.index[uint32(h)] = int32(r)
+	} else if st != nil && st[0] != 0 {
+		return nil, fmt.Errorf("bad stage flag %d", st[0])
 	}
 	nc := d.count("cluster words", 2)
 	m.res.clusters = make(map[string]uint32, nc)
@@ -285,8 +271,55 @@ func decodeModel(raw []byte) (*Model, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
+	if m.stage1 != nil {
+		m.stage1.res = m.res
+	}
 	if len(d.b) != 0 {
 		return nil, fmt.Errorf("%d trailing bytes", len(d.b))
 	}
 	return m, nil
+}
+
+// decodeWeights reads what appendWeights wrote.
+func (m *Model) decodeWeights(d *decoder) error {
+	nt := len(m.tags)
+	sb := d.bytes(4, "scale")
+	if d.err != nil {
+		return d.err
+	}
+	m.scale = math.Float32frombits(binary.LittleEndian.Uint32(sb))
+	if math.IsNaN(float64(m.scale)) || math.IsInf(float64(m.scale), 0) || m.scale < 0 {
+		return errors.New("bad weight scale")
+	}
+	for i := range m.trans {
+		m.trans[i] = float32(d.varint("transition")) * m.scale
+	}
+	// Every row takes at least 3 bytes (hash delta, mask, a weight); memory grows
+	// with the rows actually read, so a corrupt count cannot allocate much.
+	rows := d.count("feature rows", 3)
+	m.index = make(map[uint32]int32, min(rows, 1<<20))
+	m.w = make([]float32, 0, min(rows, 1<<20)*nt)
+	h := uint64(0)
+	for r := 0; r < rows && d.err == nil; r++ {
+		h += d.uvarint("feature hash")
+		if h > math.MaxUint32 {
+			return errors.New("feature hash out of range")
+		}
+		mask := d.uvarint("tag mask")
+		if d.err == nil && (mask>>nt != 0 || mask == 0) {
+			return fmt.Errorf("bad tag mask %#x", mask)
+		}
+		m.w = append(m.w, make([]float32, nt)...)
+		row := m.w[r*nt : (r+1)*nt]
+		for t := 0; t < nt; t++ {
+			if mask&(1<<t) != 0 {
+				row[t] = float32(d.varint("weight")) * m.scale
+			}
+		}
+		if _, dup := m.index[uint32(h)]; dup {
+			return errors.New("feature hashes not strictly increasing")
+		}
+		m.index[uint32(h)] = int32(r)
+	}
+	return d.err
 }

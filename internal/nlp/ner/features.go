@@ -8,7 +8,7 @@ import (
 
 // featureVersion changes whenever the feature templates change, so that an old
 // model file is refused instead of silently giving bad tags.
-const featureVersion = 4
+const featureVersion = 5
 
 // Feature templates. Each feature is a 32-bit FNV-1a hash of its template id and
 // its value strings; the model keeps weights only for hashes seen in training.
@@ -68,6 +68,12 @@ const (
 	fDocMidCap
 	fDocLonger
 	fDocGaz
+	fS1
+	fS1Prev
+	fS1Next
+	fS1Doc
+	fS1DocOnly
+	fS1Word
 )
 
 // Gazetteer bits for one token: B or I of a longest match, per type.
@@ -99,6 +105,7 @@ type tokInfo struct {
 	isPunct        bool
 	upperSent      bool     // the sentence is written in capitals
 	doc            *docWord // what the rest of the document says about this word (capitalised words only)
+	s1             uint32   // first-stage tag + 1 (stacked models only)
 	runeLen        int
 	lowerRuneEnds  [4]int // byte end of the first 1..4 runes of lower
 	lowerRuneStart [4]int // byte start of the last 1..4 runes of lower
@@ -136,9 +143,10 @@ func hashUint(h uint32, v uint32) uint32 {
 	return h
 }
 
-func feat1(tmpl byte, s string) uint32    { return hashAdd(hashStart(tmpl), s) }
-func feat2(tmpl byte, a, b string) uint32 { return hashAdd(hashAdd(hashStart(tmpl), a), b) }
-func featN(tmpl byte, v uint32) uint32    { return hashUint(hashStart(tmpl), v) }
+func feat1(tmpl byte, s string) uint32            { return hashAdd(hashStart(tmpl), s) }
+func featSN(tmpl byte, s string, v uint32) uint32 { return hashUint(hashAdd(hashStart(tmpl), s), v) }
+func feat2(tmpl byte, a, b string) uint32         { return hashAdd(hashAdd(hashStart(tmpl), a), b) }
+func featN(tmpl byte, v uint32) uint32            { return hashUint(hashStart(tmpl), v) }
 
 // wordShape maps upper case to X, lower case to x, digits to d and keeps other
 // characters; short collapses runs of the same class ("Xxxx" -> "Xx").
@@ -374,6 +382,20 @@ func features(buf []uint32, r *resources, infos []tokInfo, i int) []uint32 {
 		buf = append(buf, featN(fDocMidCap, boolBit(d.lower)<<2|boolBit(d.midCap)<<1|boolBit(i == 0)), featN(fDocLonger, boolBit(d.inLonger)<<1|boolBit(d.alone)))
 		buf = appendGaz(buf, fDocGaz, d.gaz)
 	}
+	if t.s1 != 0 {
+		prev, next := uint32(0), uint32(0)
+		if i > 0 {
+			prev = infos[i-1].s1
+		}
+		if i+1 < len(infos) {
+			next = infos[i+1].s1
+		}
+		buf = append(buf, featN(fS1, t.s1), featN(fS1Prev, prev<<8|t.s1), featN(fS1Next, t.s1<<8|next),
+			featSN(fS1Word, t.lower, t.s1))
+		if t.doc != nil {
+			buf = append(buf, featN(fS1Doc, t.doc.s1Types<<8|t.s1), featN(fS1DocOnly, t.doc.s1Types))
+		}
+	}
 	buf = appendGaz(buf, fGaz, t.gaz)
 	if i > 0 {
 		buf = appendGaz(buf, fGazM1, infos[i-1].gaz)
@@ -393,6 +415,7 @@ type docWord struct {
 	alone      bool     // a capitalised run of its own somewhere
 	lower      bool     // also written in lower case in the document
 	gaz        uint8    // gazetteer bits of all its occurrences
+	s1Types    uint32   // entity types the first stage gave its occurrences (bit per label)
 }
 
 const maxDocContexts = 6
@@ -447,6 +470,19 @@ func linkDoc(doc [][]tokInfo) {
 			d.lower = d.lower || lowers[t.lower]
 			d.gaz |= t.gaz
 			t.doc = d
+		}
+	}
+}
+
+// applyStage1 puts the first stage's tags into the token infos of a document.
+func applyStage1(doc [][]tokInfo, preds [][]int) {
+	for si, infos := range doc {
+		for i := range infos {
+			infos[i].s1 = uint32(preds[si][i]) + 1
+			if d := infos[i].doc; d != nil {
+				// entity type of the label: B-X and I-X share a bit
+				d.s1Types |= 1 << ((preds[si][i] + 1) / 2)
+			}
 		}
 	}
 }

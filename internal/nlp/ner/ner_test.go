@@ -224,6 +224,9 @@ func TestTrainTiny(t *testing.T) {
 
 func TestEncodeRoundTrip(t *testing.T) {
 	m := trainTiny(t)
+	if m.stage1 == nil {
+		t.Fatal("default config trained no first stage")
+	}
 	var a bytes.Buffer
 	if err := m.Encode(&a); err != nil {
 		t.Fatal(err)
@@ -242,6 +245,9 @@ func TestEncodeRoundTrip(t *testing.T) {
 	words := []string{"Volgens", "Hendriks", "is", "Zwolle", "mooi", "."}
 	if got, want := m2.Tag(words), m.Tag(words); !slices.Equal(got, want) {
 		t.Errorf("loaded model tags %v, trained model %v", got, want)
+	}
+	if m2.stage1 == nil || len(m2.stage1.index) == 0 {
+		t.Error("first stage lost in the round trip")
 	}
 	if !cmp.Equal(m2.res.gaz.names, m.res.gaz.names) {
 		t.Error("gazetteer changed in the round trip")

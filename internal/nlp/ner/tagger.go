@@ -20,6 +20,9 @@ type Model struct {
 	trans   []float32 // (len(tags)+1) x len(tags)
 	scale   float32   // weights are multiples of scale (quantised for the file)
 	res     resources
+	// stage1, when set, tags first; its tags of each token, its neighbours and the
+	// word's other occurrences in the document are features of this model (stacking).
+	stage1 *Model
 }
 
 func newModel(tags []string, res resources) *Model {
@@ -54,6 +57,13 @@ func (m *Model) Tag(words []string) []string { return m.TagDoc([][]string{words}
 // other occurrences in the document.
 func (m *Model) TagDoc(sents [][]string) [][]string {
 	infos := m.docInfos(sents)
+	if m.stage1 != nil {
+		preds := make([][]int, len(sents))
+		for si := range sents {
+			preds[si] = m.stage1.decode(infos[si], nil)
+		}
+		applyStage1(infos, preds)
+	}
 	out := make([][]string, len(sents))
 	for si := range sents {
 		idx := m.decode(infos[si], nil)

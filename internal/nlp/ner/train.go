@@ -17,13 +17,15 @@ type TrainConfig struct {
 	Seed     uint64        // sentence order per epoch
 	Clusters ClusterConfig // word clusters from unlabelled news
 	MinCount int           // features seen fewer times in training are dropped
+	Stack    bool          // train a second stage on the first stage's tags
+	Folds    int           // cross-validation folds (by document) for the first stage's tags on train
 	Margin   float32       // loss added to wrong tags while training (a large-margin perceptron)
 	Log      io.Writer     // progress (may be io.Discard)
 }
 
 // DefaultTrainConfig is what `wirewatch train-ner` uses.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Epochs: 15, Seed: 2002, MinCount: 1, Margin: 0, Clusters: DefaultClusterConfig(), Log: io.Discard}
+	return TrainConfig{Epochs: 15, Seed: 2002, MinCount: 1, Margin: 0, Stack: true, Folds: 4, Clusters: DefaultClusterConfig(), Log: io.Discard}
 }
 
 // Resources are the lexical resources learned or read before training.
@@ -81,12 +83,66 @@ type EpochScore struct {
 // Train learns an averaged structured perceptron (Viterbi over tag bigrams) on
 // train and keeps the epoch with the best entity F1 on dev (dev may be empty:
 // then the last epoch is kept). Deterministic for a given config.
+//
+// With cfg.Stack, a second model is trained on top: the first stage's tags (of
+// the token, its neighbours and the word's other occurrences in the document) are
+// its features. On train those tags come from models trained on the other folds,
+// so the second stage learns how far to trust them on unseen text.
 func Train(ctx context.Context, train, dev []Sentence, res Resources, cfg TrainConfig) (*Model, []EpochScore, error) {
 	log := cfg.Log
 	if log == nil {
 		log = io.Discard
 	}
+	s1, hist, err := trainStage(ctx, train, dev, res, cfg, nil, nil)
+	if err != nil || !cfg.Stack {
+		return s1, hist, err
+	}
+	folds := max(cfg.Folds, 2)
+	docs := Docs(train)
+	preds := make([][]int, len(train))
+	for k := 0; k < folds; k++ {
+		var in []Sentence
+		var held [][]Sentence
+		var heldAt []int
+		off := 0
+		for di, doc := range docs {
+			if di%folds == k {
+				held = append(held, doc)
+				heldAt = append(heldAt, off)
+			} else {
+				in = append(in, doc...)
+			}
+			off += len(doc)
+		}
+		fmt.Fprintf(log, "stage 1, fold %d/%d\n", k+1, folds)
+		mk, _, err := trainStage(ctx, in, dev, res, cfg, nil, nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		for hi, doc := range held {
+			words := make([][]string, len(doc))
+			for i, s := range doc {
+				words[i] = s.Words
+			}
+			infos := mk.docInfos(words)
+			for i := range doc {
+				preds[heldAt[hi]+i] = mk.decode(infos[i], nil)
+			}
+		}
+	}
+	fmt.Fprintf(log, "stage 2\n")
+	return trainStage(ctx, train, dev, res, cfg, s1, preds)
+}
+
+// trainStage trains one perceptron; with stage1 set it is a second stage whose
+// training tokens carry the first-stage tags s1preds.
+func trainStage(ctx context.Context, train, dev []Sentence, res Resources, cfg TrainConfig, stage1 *Model, s1preds [][]int) (*Model, []EpochScore, error) {
+	log := cfg.Log
+	if log == nil {
+		log = io.Discard
+	}
 	m := newModel(append([]string(nil), Labels...), res.r)
+	m.stage1 = stage1
 	nt := len(m.tags)
 	tagID := map[string]int{}
 	for i, t := range m.tags {
@@ -102,6 +158,9 @@ func Train(ctx context.Context, train, dev []Sentence, res Resources, cfg TrainC
 			words[i] = s.Words
 		}
 		trainInfos = append(trainInfos, m.docInfos(words)...)
+	}
+	if stage1 != nil {
+		applyStage1(trainInfos, s1preds)
 	}
 	if cfg.MinCount > 1 {
 		for si := range train {
