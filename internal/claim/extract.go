@@ -271,11 +271,17 @@ func cueAt(ts []tok, k int) (string, bool) {
 	if t.kind != 'w' {
 		return "", false
 	}
+	// "spreekt van een laffe daad": a characterisation attributed to the subject.
+	if spreekVerbs[t.low] && k+1 < len(ts) && ts[k+1].is("van") {
+		return t.text + " " + ts[k+1].text, true
+	}
 	if parts, ok := separableCues[t.low]; ok {
 		for m := k + 1; m < len(ts) && m < k+25; m++ {
 			if ts[m].is("dat") && !cueVerbs[t.low] {
 				// "spreekt dat tegen": dat as object; otherwise a dat-clause starts.
-				if m+1 < len(ts) && ts[m+1].kind == 'w' && !isPart(parts, ts[m+1].low) {
+				// "wees dat van de hand": dat as object before the particle phrase.
+				if m+1 < len(ts) && ts[m+1].kind == 'w' && !isPart(parts, ts[m+1].low) &&
+					!(isPart(parts, "hand") && m+3 < len(ts) && ts[m+1].is("van") && ts[m+2].is("de") && ts[m+3].is("hand")) {
 					break
 				}
 			}
@@ -519,6 +525,19 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 	if ps, j, ok := e.subject(ts); ok && j < n {
 		cue := ""
 		hit := false
+		if _, ok := cueAt(ts, j); !ok && postModifiers[ts[j].low] {
+			// "Een arts van een van de laatste ziekenhuizen zei ...": skip the
+			// subject's post-modifier up to a reporting verb in the same clause.
+			for m := j + 1; m < n && m <= j+8; m++ {
+				if ts[m].kind != 'w' || ts[m].is("dat") || auxVerbs[ts[m].low] {
+					break
+				}
+				if _, ok := cueAt(ts, m); ok {
+					j = m
+					break
+				}
+			}
+		}
 		if c, ok := cueAt(ts, j); ok {
 			cue, hit = c, true
 			if weakCues[ts[j].low] && !strings.Contains(c, " ") && !hasDatAfter(ts, j, 3) {
@@ -544,6 +563,9 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 						}
 						continue
 					}
+					if weakParticiples[ts[m].low] && !quotedOrDat(ts, j, m) {
+						break
+					}
 					cue, hit = ts[m].text, true
 					break
 				}
@@ -560,8 +582,8 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 			for _, p := range ps {
 				f := mk(p, cue)
 				f.content = contentAfterDat(text, ts, j, s.end)
-				if j+2 < n && ts[j+1].punct(':') && ts[j+2].kind == 'q' {
-					f.mode = "direct" // X zegt: "..."
+				if colonQuote(ts, j) {
+					f.mode = "direct" // X zegt: "...", X reageerde op Telegram: "..."
 				}
 				subj = append(subj, f)
 			}
@@ -686,7 +708,11 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 // subject reads the sentence-initial subject (with an apposition between commas)
 // and returns the phrases and the index of the finite verb after it.
 func (e *Extractor) subject(ts []tok) ([]np, int, bool) {
-	if len(ts) > 0 && (frontAdverbs[ts[0].low] || npStop[ts[0].low] || nonSpeakers[ts[0].low] || timeWord(ts[0].low)) && !pronouns[ts[0].low] {
+	possessive := len(ts) > 1 && possessives[ts[0].low] && ts[1].kind == 'w' && !ts[1].cap
+	if possessive {
+		_, possessive = e.tbl.nounType(ts[1].low) // "Zijn woordvoerder ...", not "Zijn er ..."
+	}
+	if len(ts) > 0 && !possessive && (frontAdverbs[ts[0].low] || npStop[ts[0].low] || nonSpeakers[ts[0].low] || timeWord(ts[0].low)) && !pronouns[ts[0].low] {
 		return nil, 0, false
 	}
 	ps, j, ok := e.coordinated(ts, 0)
@@ -714,6 +740,31 @@ func (e *Extractor) subject(ts []tok) ([]np, int, bool) {
 		return ps, j + 1, true
 	}
 	return ps, j, true
+}
+
+// quotedOrDat reports whether the clause of the participle at m has a quotation
+// (after the subject ending at j), or a dat-clause or colon after m.
+func quotedOrDat(ts []tok, j, m int) bool {
+	for k := j; k < m; k++ {
+		if ts[k].kind == 'q' {
+			return true
+		}
+	}
+	return hasDatAfter(ts, m, 3)
+}
+
+// colonQuote reports whether a colon and an opening quote follow the verb at j
+// before any dat-clause: X zegt: "...".
+func colonQuote(ts []tok, j int) bool {
+	for m := j + 1; m+1 < len(ts) && m <= j+8; m++ {
+		if ts[m].is("dat") {
+			return false
+		}
+		if ts[m].punct(':') {
+			return ts[m+1].kind == 'q' && ts[m+1].open
+		}
+	}
+	return false
 }
 
 // eigenZeggen finds "naar eigen zeggen".
@@ -861,8 +912,33 @@ func (e *Extractor) stances(fs []*found) {
 				}
 			}
 			for k := 0; k+1 < len(ts); k++ {
-				if ts[k].is("niet") && ts[k+1].is("waar") || ts[k].is("klopt") && ts[k+1].is("niet") {
+				if ts[k].is("niet") && ts[k+1].is("waar") {
 					deny = true
+				}
+				// "klopt niet", "klopt daar niets van", "klopt geen woord van".
+				if ts[k].is("klopt") || ts[k].is("kloppen") {
+					for m := k + 1; m < len(ts) && m <= k+3; m++ {
+						if ts[m].is("niet") || ts[m].is("niets") || ts[m].is("geen") {
+							deny = true
+						}
+					}
+				}
+				// "dat het rapport eenzijdig is": a report named and dismissed.
+				if dismissWords[ts[k+1].low] {
+					for m := k; m >= 0 && m >= k-5; m-- {
+						if targetNouns[ts[m].low] || reportNouns[ts[m].low] {
+							deny = true
+						}
+					}
+				}
+			}
+			// "Volgens zijn advocaat ontkent de man ...": the denial verb is the
+			// sentence's own, the volgens phrase only its channel.
+			if strings.EqualFold(f.cue, "volgens") {
+				for _, t := range ts {
+					if denyVerbs[t.low] && !denialNegated(ts, t.text) {
+						deny = true
+					}
 				}
 			}
 		}
@@ -876,6 +952,9 @@ func (e *Extractor) stances(fs []*found) {
 				if prev.stance != "deny" || e.paraOf(prev) != e.paraOf(f) {
 					continue
 				}
+				if !sameSide(prev.actor, f.actor) {
+					break // another source's negated statement is its own claim
+				}
 				deny = true
 				f.targetRef, f.targetNP = prev.targetRef, prev.targetNP
 				if f.targetRef == nil && f.targetNP == nil {
@@ -888,6 +967,15 @@ func (e *Extractor) stances(fs []*found) {
 			f.stance = "deny"
 		}
 	}
+}
+
+// sameSide reports whether two actors may speak for one side: the same name, an
+// unknown one, or the same country (the Kremlin and its spokesman).
+func sameSide(a, b Actor) bool {
+	if a.Name == "" || b.Name == "" || strings.EqualFold(a.Name, b.Name) {
+		return true
+	}
+	return a.Country != nil && b.Country != nil && *a.Country == *b.Country
 }
 
 // build turns a found claim into a Claim.

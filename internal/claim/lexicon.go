@@ -54,7 +54,7 @@ genoemd bevestigd gemeend verzekerd geantwoord bericht geconcludeerd erkend
 onderstreept verteld geclaimd gevreesd gedreigd geëist beschuldigd weersproken
 verworpen bestempeld verdedigd overgebracht aangekondigd toegegeven laten
 bekendgemaakt meegedeeld aangegeven onthuld gerapporteerd toegevoegd herhaald getweet
-tegengesproken weerlegd ontkracht
+tegengesproken weerlegd ontkracht gereageerd
 `)
 
 // weakCues are verbs that only count as a cue with a dat-clause or quote following
@@ -80,6 +80,19 @@ var separableCues = map[string][]string{
 	"voegt": {"toe"}, "voegde": {"toe"}, "voegden": {"toe"},
 }
 
+// spreekVerbs take "van" as a cue: "De organisatoren spreken van 40.000 deelnemers".
+var spreekVerbs = words(`spreekt spreken sprak spraken`)
+
+// weakParticiples only count with a quotation, colon or dat-clause in the sentence:
+// "heeft sancties aangekondigd" is narration, "heeft "geschokt" gereageerd" a claim.
+var weakParticiples = words(`gereageerd aangekondigd`)
+
+// postModifiers open a phrase after a subject's head: "bronnen binnen de regering".
+var postModifiers = words(`van binnen uit bij in`)
+
+// possessives open a subject phrase: "Zijn woordvoerder".
+var possessives = words(`zijn haar hun`)
+
 // auxiliaries that take a participle cue.
 var auxVerbs = words(`heeft hebben had hadden is zijn was waren`)
 
@@ -91,7 +104,7 @@ weersprak weerspraken weersproken verwerpt verwerpen verwierp verwierpen verworp
 // dismissal words: "noemt het desinformatie", "bestempelde ... als leugens".
 var dismissWords = words(`leugen leugens gelogen desinformatie nepnieuws propaganda onzin
 onwaar onwaarheid onwaarheden fake verzinsel verzinsels verzonnen misleidend laster
-lasterlijk ongegrond ongefundeerd`)
+lasterlijk ongegrond ongefundeerd eenzijdig onjuist absurd overdreven verdraaid vals`)
 
 // dismissVerbs: verbs that, with a dismissal word, deny ("noemt ... leugens").
 var dismissVerbs = words(`noemt noemen noemde noemden genoemd bestempelt bestempelen bestempelde
@@ -126,7 +139,7 @@ var nameParticles = words(`van der den de al bin ben von la le el da dos du ter 
 var questionWords = words(`wie wat waarom hoe wanneer waar welke welk of hoeveel`)
 
 // dayAdverbs often stand first in a sentence before the finite verb.
-var frontAdverbs = words(`in op bij na tijdens volgens eerder later ook daarna daarop intussen
+var frontAdverbs = words(`in op bij na tijdens volgens tegenover eerder later ook daarna daarop intussen
 inmiddels gisteren vandaag zaterdag zondag maandag dinsdag woensdag donderdag vrijdag
 vorige afgelopen deze dinsdagavond vanochtend vanmiddag vanavond vannacht daarom toen nu
 zo eveneens bovendien verder tegelijk tegelijkertijd toch wel onlangs gisteravond eergisteren

@@ -23,7 +23,42 @@ veiligheid`)
 
 // adjective-like lower-case words that can precede a head ("hoogste", "anonieme").
 func adjLike(low string) bool {
-	return strings.HasSuffix(low, "e") && len(low) > 3 && !strings.HasSuffix(low, "ie")
+	return strings.HasSuffix(low, "e") && len(low) > 3 && !strings.HasSuffix(low, "ie") ||
+		strings.HasSuffix(low, "isch") && len(low) > 6 // uninflected before a neuter noun: "meteorologisch instituut"
+}
+
+// voorName reports how many tokens of a "voor" phrase inside a name or title
+// follow at ts[j]: "Organisatie voor Migratie", "gezant voor Syrië",
+// "Observatorium voor de Mensenrechten". 0 when none.
+func voorName(ts []tok, j int) int {
+	if j+1 >= len(ts) || !ts[j].is("voor") {
+		return 0
+	}
+	k := j + 1
+	if (ts[k].is("de") || ts[k].is("het")) && k+1 < len(ts) {
+		k++
+	}
+	if ts[k].kind != 'w' || !ts[k].cap || npStop[ts[k].low] || frontAdverbs[ts[k].low] {
+		return 0
+	}
+	return k + 1 - j
+}
+
+// participialModifier reports how many tokens a "door X geleide" modifier takes
+// at ts[j] ("het door Hamas geleide ministerie"); 0 when none.
+func participialModifier(ts []tok, j int) int {
+	if !ts[j].is("door") {
+		return 0
+	}
+	for m := j + 1; m < len(ts) && m <= j+4; m++ {
+		if ts[m].kind != 'w' {
+			return 0
+		}
+		if !ts[m].cap && strings.HasPrefix(ts[m].low, "ge") && adjLike(ts[m].low) && m+1 < len(ts) && ts[m+1].kind == 'w' {
+			return m + 1 - j
+		}
+	}
+	return 0
 }
 
 // parseNP reads a noun phrase starting at ts[i]. depth limits nested "van" phrases.
@@ -49,10 +84,21 @@ func (e *Extractor) parseNP(ts []tok, i, depth int) (np, bool) {
 	}
 	p.ci = j
 	tbl := e.tbl
+	if j > i {
+		j += participialModifier(ts, j)
+	}
 	for j < len(ts) {
 		t := ts[j]
 		if t.kind != 'w' {
 			break
+		}
+		if w := voorName(ts, j); w > 0 && (p.head >= 0 || p.nameA >= 0) && p.vanSub == nil {
+			named := p.nameA >= 0 && p.nameB == j
+			j += w
+			if named {
+				p.nameB = j // part of the name: "Internationale Organisatie voor Migratie"
+			}
+			continue
 		}
 		if t.cap {
 			if p.nameA < 0 && p.head < 0 && !(nameDe && j == i) && (npStop[t.low] || frontAdverbs[t.low] || determiners[t.low]) {

@@ -278,20 +278,22 @@ func (g *Generator) claimSentence(rng *rand.Rand, place string) sentence {
 	}
 	q := &quantity.Quantity{Text: num + " " + ct.noun, Value: &v, Unit: ct.noun, Category: ct.cat}
 	var text string
-	switch rng.IntN(5) {
-	case 0:
+	// Denials are rarer than assertions, as on the wire.
+	k := rng.IntN(12)
+	switch {
+	case k < 3:
 		c.Cue = "zegt"
 		c.Content = fmt.Sprintf("bij %s op %s %s %s %s", ev, where, num, ct.noun, ct.verb)
 		text = fmt.Sprintf("%s zegt dat %s.", capitalize(speaker), c.Content)
-	case 1:
+	case k < 6:
 		c.Cue = "volgens"
 		c.Content = fmt.Sprintf("%s %s %s bij %s in %s", num, ct.noun, ct.verb, ev, where)
 		text = fmt.Sprintf("Volgens %s %s.", speaker, c.Content)
-	case 2:
+	case k < 8:
 		c.Mode, c.Cue = "direct", "zei"
 		c.Content = fmt.Sprintf("Bij %s in %s %s %s %s", ev, where, ct.verb, num, ct.noun)
 		text = fmt.Sprintf("\"%s\", zei %s.", c.Content, speaker)
-	case 3:
+	case k == 8:
 		t := Actors[rng.IntN(len(Actors))]
 		c.Stance, c.Cue, c.Target = "deny", "ontkent", t.Name
 		c.Content = fmt.Sprintf("er bij %s in %s %s %s %s", ev, where, num, ct.noun, ct.verb)

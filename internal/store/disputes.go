@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"sort"
 	"time"
 	"unicode/utf8"
@@ -48,23 +49,57 @@ func ContentWords(s string) map[string]bool {
 	return out
 }
 
+// ClaimWords are the content-word stems of a claim (content and sentence), sorted.
+func ClaimWords(c claim.Claim) []string {
+	m := ContentWords(c.Content + " " + c.Sentence)
+	out := make([]string, 0, len(m))
+	for w := range m {
+		out = append(out, w)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ClaimCategories are the distinct quantity categories of a claim, sorted.
+func ClaimCategories(c claim.Claim) []string {
+	var out []string
+	for _, q := range c.Quantities {
+		if q.Category != "" && !slices.Contains(out, q.Category) {
+			out = append(out, q.Category)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // DisputeScore says how well a denial fits a claim: shared quantity
 // categories weigh most, then shared content words.
 func DisputeScore(denial, c claim.Claim) int {
-	score := 0
-	cats := map[string]bool{}
-	for _, q := range c.Quantities {
-		cats[q.Category] = true
+	return newDenialKey(denial).score(ClaimWords(c), ClaimCategories(c))
+}
+
+// denialKey is what a denial is matched on, computed once per denial.
+type denialKey struct {
+	words, cats map[string]bool
+}
+
+func newDenialKey(d claim.Claim) denialKey {
+	k := denialKey{words: ContentWords(d.Content + " " + d.Sentence), cats: map[string]bool{}}
+	for _, c := range ClaimCategories(d) {
+		k.cats[c] = true
 	}
-	for _, q := range denial.Quantities {
-		if cats[q.Category] {
+	return k
+}
+
+func (k denialKey) score(words, cats []string) int {
+	score := 0
+	for _, c := range cats {
+		if k.cats[c] {
 			score += 3
-			delete(cats, q.Category)
 		}
 	}
-	dw := ContentWords(denial.Content + " " + denial.Sentence)
-	for w := range ContentWords(c.Content + " " + c.Sentence) {
-		if dw[w] {
+	for _, w := range words {
+		if k.words[w] {
 			score++
 		}
 	}
@@ -75,6 +110,10 @@ func DisputeScore(denial, c claim.Claim) int {
 type Candidate struct {
 	Claim claim.Claim
 	Time  time.Time
+	// Words and Categories, when not nil, are ClaimWords and ClaimCategories
+	// of Claim precomputed by the backend (so Claim needs only its ID).
+	Words      []string
+	Categories []string
 }
 
 // PickDisputes chooses which candidates (claims by the denial's target actor on
@@ -84,6 +123,7 @@ func PickDisputes(denial claim.Claim, at time.Time, cands []Candidate) []string 
 	if len(cands) == 1 {
 		return []string{cands[0].Claim.ID}
 	}
+	key := newDenialKey(denial)
 	type scored struct {
 		id    string
 		score int
@@ -91,7 +131,11 @@ func PickDisputes(denial claim.Claim, at time.Time, cands []Candidate) []string 
 	}
 	var s []scored
 	for _, c := range cands {
-		sc := DisputeScore(denial, c.Claim)
+		words, cats := c.Words, c.Categories
+		if words == nil {
+			words, cats = ClaimWords(c.Claim), ClaimCategories(c.Claim)
+		}
+		sc := key.score(words, cats)
 		if sc <= 0 {
 			continue
 		}
@@ -115,4 +159,11 @@ func PickDisputes(denial claim.Claim, at time.Time, cands []Candidate) []string 
 		out = append(out, s[i].id)
 	}
 	return out
+}
+
+// WouldDispute says whether adding a claim with these words and categories
+// can change a denial's picks: it must overlap the denial, unless the denial
+// has no links yet (then it may be a lone candidate).
+func WouldDispute(denial claim.Claim, words, cats []string, hasLinks bool) bool {
+	return !hasLinks || newDenialKey(denial).score(words, cats) > 0
 }

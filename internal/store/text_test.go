@@ -153,9 +153,9 @@ func TestPickDisputes(t *testing.T) {
 	killed := []quantity.Quantity{{Value: &v, Category: "killed"}}
 	denial := claim.Claim{ID: "d", Content: "er zijn geen vijfhonderd soldaten gedood bij Koepjansk", Quantities: killed}
 	cands := []Candidate{
-		{claim.Claim{ID: "unrelated", Content: "het graan wordt verscheept"}, at},
-		{claim.Claim{ID: "words", Content: "bij Koepjansk zijn soldaten gesneuveld"}, at.Add(time.Hour)},
-		{claim.Claim{ID: "best", Content: "vijfhonderd soldaten gedood", Quantities: killed}, at.Add(48 * time.Hour)},
+		{Claim: claim.Claim{ID: "unrelated", Content: "het graan wordt verscheept"}, Time: at},
+		{Claim: claim.Claim{ID: "words", Content: "bij Koepjansk zijn soldaten gesneuveld"}, Time: at.Add(time.Hour)},
+		{Claim: claim.Claim{ID: "best", Content: "vijfhonderd soldaten gedood", Quantities: killed}, Time: at.Add(48 * time.Hour)},
 	}
 	got := PickDisputes(denial, at, cands)
 	if strings.Join(got, ",") != "best,words" {

@@ -382,20 +382,7 @@ func features(buf []uint32, r *resources, infos []tokInfo, i int) []uint32 {
 		buf = append(buf, featN(fDocMidCap, boolBit(d.lower)<<2|boolBit(d.midCap)<<1|boolBit(i == 0)), featN(fDocLonger, boolBit(d.inLonger)<<1|boolBit(d.alone)))
 		buf = appendGaz(buf, fDocGaz, d.gaz)
 	}
-	if t.s1 != 0 {
-		prev, next := uint32(0), uint32(0)
-		if i > 0 {
-			prev = infos[i-1].s1
-		}
-		if i+1 < len(infos) {
-			next = infos[i+1].s1
-		}
-		buf = append(buf, featN(fS1, t.s1), featN(fS1Prev, prev<<8|t.s1), featN(fS1Next, t.s1<<8|next),
-			featSN(fS1Word, t.lower, t.s1))
-		if t.doc != nil {
-			buf = append(buf, featN(fS1Doc, t.doc.s1Types<<8|t.s1), featN(fS1DocOnly, t.doc.s1Types))
-		}
-	}
+	buf = stackFeatures(buf, infos, i)
 	buf = appendGaz(buf, fGaz, t.gaz)
 	if i > 0 {
 		buf = appendGaz(buf, fGazM1, infos[i-1].gaz)
@@ -500,6 +487,28 @@ func upperSentence(infos []tokInfo) bool {
 		}
 	}
 	return all >= 3 && up*4 >= all*3
+}
+
+// stackFeatures appends the features made of the first stage's tags (none
+// before the first stage has run).
+func stackFeatures(buf []uint32, infos []tokInfo, i int) []uint32 {
+	t := &infos[i]
+	if t.s1 == 0 {
+		return buf
+	}
+	prev, next := uint32(0), uint32(0)
+	if i > 0 {
+		prev = infos[i-1].s1
+	}
+	if i+1 < len(infos) {
+		next = infos[i+1].s1
+	}
+	buf = append(buf, featN(fS1, t.s1), featN(fS1Prev, prev<<8|t.s1), featN(fS1Next, t.s1<<8|next),
+		featSN(fS1Word, t.lower, t.s1))
+	if t.doc != nil {
+		buf = append(buf, featN(fS1Doc, t.doc.s1Types<<8|t.s1), featN(fS1DocOnly, t.doc.s1Types))
+	}
+	return buf
 }
 
 func appendGaz(buf []uint32, tmpl byte, g uint8) []uint32 {

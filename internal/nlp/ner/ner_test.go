@@ -497,3 +497,78 @@ func BenchmarkLoadDefault(b *testing.B) {
 		}
 	}
 }
+
+func TestTrainOptions(t *testing.T) {
+	sents := readConllFile(t, filepath.Join("testdata", "tiny.conll"))
+	res, err := BuildResources(context.Background(), "", "", DefaultTrainConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"Minister", "Hendriks", "woont", "in", "Deventer", "."}
+	want := []string{"O", "B-PER", "O", "O", "B-LOC", "O"}
+	var full int
+	for _, tc := range []struct {
+		name string
+		edit func(*TrainConfig)
+	}{
+		{"single stage", func(c *TrainConfig) { c.Stack = false }},
+		{"rare features dropped", func(c *TrainConfig) { c.Stack = false; c.MinCount = 2 }},
+		{"large margin", func(c *TrainConfig) { c.Stack = false; c.Margin = 1 }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := DefaultTrainConfig()
+			cfg.Epochs = 10
+			tc.edit(&cfg)
+			m, _, err := Train(context.Background(), sents, nil, res, cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.stage1 != nil {
+				t.Error("single-stage config trained a first stage")
+			}
+			if got := m.Tag(words); !slices.Equal(got, want) {
+				t.Errorf("Tag = %v, want %v", got, want)
+			}
+			switch {
+			case cfg.MinCount == 1 && cfg.Margin == 0:
+				full = len(m.index)
+			case cfg.MinCount > 1 && full > 0 && len(m.index) >= full:
+				t.Errorf("%d features with MinCount %d, %d without", len(m.index), cfg.MinCount, full)
+			}
+		})
+	}
+}
+
+// TestStackedFastPath checks that TagDoc, which hashes the shared features once
+// for both stages, tags like the plain path through features().
+func TestStackedFastPath(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.stage1 == nil {
+		t.Skip("embedded model is not stacked")
+	}
+	doc := [][]string{
+		simpleTokens("Volgens de Oekraïense generaal Petrenko hebben Russische troepen Bachmoet verlaten ."),
+		simpleTokens("Petrenko zei dat Bachmoet nog onder vuur ligt , meldt persbureau Ukrinform ."),
+		simpleTokens("De NAVO en de Verenigde Naties roepen Moskou op de aanvallen te stoppen ."),
+	}
+	got := m.TagDoc(doc)
+	infos := m.docInfos(doc)
+	preds := make([][]int, len(doc))
+	for si := range doc {
+		preds[si] = m.stage1.decode(infos[si], nil)
+	}
+	applyStage1(infos, preds)
+	for si := range doc {
+		idx := m.decode(infos[si], nil)
+		want := make([]string, len(idx))
+		for i, x := range idx {
+			want[i] = m.tags[x]
+		}
+		if !slices.Equal(got[si], want) {
+			t.Errorf("sentence %d: TagDoc %v, plain path %v", si, got[si], want)
+		}
+	}
+}

@@ -57,16 +57,40 @@ func (m *Model) Tag(words []string) []string { return m.TagDoc([][]string{words}
 // other occurrences in the document.
 func (m *Model) TagDoc(sents [][]string) [][]string {
 	infos := m.docInfos(sents)
+	var scores [][]float32
 	if m.stage1 != nil {
+		// The first-stage features are also the second stage's; hash them once.
 		preds := make([][]int, len(sents))
+		scores = make([][]float32, len(sents))
+		var buf []uint32
+		nt := len(m.tags)
 		for si := range sents {
-			preds[si] = m.stage1.decode(infos[si], nil)
+			n := len(infos[si])
+			s1 := make([]float32, n*nt)
+			s2 := make([]float32, n*nt)
+			for i := range infos[si] {
+				buf = features(buf[:0], &m.res, infos[si], i)
+				m.stage1.addWeights(buf, s1[i*nt:(i+1)*nt])
+				m.addWeights(buf, s2[i*nt:(i+1)*nt])
+			}
+			preds[si] = m.stage1.decode(infos[si], s1)
+			scores[si] = s2
 		}
 		applyStage1(infos, preds)
+		for si := range sents {
+			for i := range infos[si] {
+				buf = stackFeatures(buf[:0], infos[si], i)
+				m.addWeights(buf, scores[si][i*nt:(i+1)*nt])
+			}
+		}
 	}
 	out := make([][]string, len(sents))
 	for si := range sents {
-		idx := m.decode(infos[si], nil)
+		var sc []float32
+		if scores != nil {
+			sc = scores[si]
+		}
+		idx := m.decode(infos[si], sc)
 		tags := make([]string, len(idx))
 		for i, t := range idx {
 			tags[i] = m.tags[t]
@@ -113,16 +137,21 @@ func (m *Model) emissions(infos []tokInfo, scores []float32) {
 	var buf []uint32
 	for i := range infos {
 		buf = features(buf[:0], &m.res, infos, i)
-		row := scores[i*nt : (i+1)*nt]
-		for _, h := range buf {
-			r, ok := m.index[h]
-			if !ok {
-				continue
-			}
-			wr := m.w[int(r)*nt : int(r+1)*nt]
-			for t := range row {
-				row[t] += wr[t]
-			}
+		m.addWeights(buf, scores[i*nt:(i+1)*nt])
+	}
+}
+
+// addWeights adds the weight rows of the features to one token's tag scores.
+func (m *Model) addWeights(feats []uint32, row []float32) {
+	nt := len(m.tags)
+	for _, h := range feats {
+		r, ok := m.index[h]
+		if !ok {
+			continue
+		}
+		wr := m.w[int(r)*nt : int(r+1)*nt]
+		for t := range row {
+			row[t] += wr[t]
 		}
 	}
 }

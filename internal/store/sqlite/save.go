@@ -56,9 +56,10 @@ type saver struct {
 }
 
 type freshClaim struct {
-	c      claim.Claim
-	itemID string
-	time   int64
+	c           claim.Claim
+	itemID      string
+	time        int64
+	words, cats []string
 }
 
 func (sv *saver) exec(q string, args ...any) (sql.Result, error) {
@@ -248,10 +249,11 @@ func (sv *saver) saveClaim(itemID string, c claim.Claim, t int64, replace bool) 
 	if c.Stance == "deny" {
 		target = store.ActorID(c.Target)
 	}
-	if _, err := sv.exec(`INSERT INTO claims (id, item_id, actor_id, stance, mode, cue, target_id, time, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+	words, cats := store.ClaimWords(c), store.ClaimCategories(c)
+	if _, err := sv.exec(`INSERT INTO claims (id, item_id, actor_id, stance, mode, cue, target_id, time, words, cats, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET item_id = excluded.item_id, actor_id = excluded.actor_id, stance = excluded.stance, mode = excluded.mode,
-			cue = excluded.cue, target_id = excluded.target_id, time = excluded.time, data = excluded.data`,
-		c.ID, itemID, actorID, c.Stance, c.Mode, c.Cue, target, t, string(data)); err != nil {
+			cue = excluded.cue, target_id = excluded.target_id, time = excluded.time, words = excluded.words, cats = excluded.cats, data = excluded.data`,
+		c.ID, itemID, actorID, c.Stance, c.Mode, c.Cue, target, t, strings.Join(words, " "), strings.Join(cats, " "), string(data)); err != nil {
 		return err
 	}
 	if replace {
@@ -277,7 +279,7 @@ func (sv *saver) saveClaim(itemID string, c claim.Claim, t int64, replace bool) 
 			return fmt.Errorf("actor %s: %w", actorID, err)
 		}
 	}
-	sv.fresh = append(sv.fresh, freshClaim{c: c, itemID: itemID, time: t})
+	sv.fresh = append(sv.fresh, freshClaim{c: c, itemID: itemID, time: t, words: words, cats: cats})
 	return nil
 }
 
@@ -342,6 +344,133 @@ func (sv *saver) saveActor(id string, c claim.Claim) error {
 	return nil
 }
 
+// nearest runs a time-window query twice, forward and backward from t, so
+// each half is an index range scan that stops at its LIMIT; q has
+// placeholders ?1 (key), ?2/?3 (time range), ?4 (order: a column expression
+// is not allowed, so two query texts are built) and extra args from ?5.
+func (sv *saver) nearest(q string, key string, t int64, limit int, scan func(*sql.Rows) error, extra ...any) error {
+	window := int64(store.DisputeWindow)
+	for _, half := range []struct {
+		from, to int64
+		order    string
+	}{{t, t + window, "ASC"}, {t - window, t - 1, "DESC"}} {
+		args := append([]any{key, half.from, half.to, limit}, extra...)
+		rows, err := sv.tx.QueryContext(sv.ctx, strings.ReplaceAll(q, "{order}", half.order), args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// keys returns first plus the values of a one-column query, deduplicated.
+func (sv *saver) keys(first, q string, arg any) ([]string, error) {
+	out := []string{first}
+	rows, err := sv.tx.QueryContext(sv.ctx, q, arg)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		if k != "" && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out, rows.Err()
+}
+
+// candidates are the nearest claims (not denials) by the actor a target names
+// (by id or alias) on pages other than the denial's item's pages.
+func (sv *saver) candidates(target, itemID string, t int64) ([]store.Candidate, error) {
+	actors, err := sv.keys(target, `SELECT DISTINCT actor_id FROM actor_aliases WHERE slug = ?`, target)
+	if err != nil {
+		return nil, fmt.Errorf("actors named %s: %w", target, err)
+	}
+	var cands []store.Candidate
+	for _, aid := range actors {
+		err := sv.nearest(`SELECT c.id, c.time, c.words, c.cats FROM claims c
+			WHERE c.actor_id = ?1 AND c.time BETWEEN ?2 AND ?3 AND c.stance <> 'deny' AND c.item_id <> ?5
+			  AND NOT EXISTS (SELECT 1 FROM sightings a JOIN sightings b ON a.page_id = b.page_id WHERE a.item_id = c.item_id AND b.item_id = ?5)
+			ORDER BY c.time {order} LIMIT ?4`, aid, t, store.DisputeCandidates/2, func(rows *sql.Rows) error {
+			var (
+				c           store.Candidate
+				ct          int64
+				words, cats string
+			)
+			if err := rows.Scan(&c.Claim.ID, &ct, &words, &cats); err != nil {
+				return err
+			}
+			c.Time = fromNanos(ct)
+			c.Words, c.Categories = strings.Fields(words), strings.Fields(cats)
+			if c.Words == nil {
+				c.Words = []string{}
+			}
+			cands = append(cands, c)
+			return nil
+		}, itemID)
+		if err != nil {
+			return nil, fmt.Errorf("claims of %s: %w", aid, err)
+		}
+	}
+	return cands, nil
+}
+
+// denialsNaming are the stored denials near f in time whose target is the
+// actor (by id or alias) and that f could change the picks of.
+func (sv *saver) denialsNaming(actorID string, f freshClaim, done map[string]bool) ([]freshClaim, error) {
+	slugs, err := sv.keys(actorID, `SELECT DISTINCT slug FROM actor_aliases WHERE actor_id = ?`, actorID)
+	if err != nil {
+		return nil, fmt.Errorf("aliases of %s: %w", actorID, err)
+	}
+	var out []freshClaim
+	for _, slug := range slugs {
+		err := sv.nearest(`SELECT d.id, d.item_id, d.time, d.data,
+				EXISTS (SELECT 1 FROM disputes x WHERE x.denial_id = d.id AND x.cross_page = 1)
+			FROM claims d WHERE d.target_id = ?1 AND d.target_id <> '' AND d.time BETWEEN ?2 AND ?3
+			ORDER BY d.time {order} LIMIT ?4`, slug, f.time, maxDenialsPerClaim/2, func(rows *sql.Rows) error {
+			var (
+				d        freshClaim
+				data     string
+				hasLinks bool
+			)
+			if err := rows.Scan(&d.c.ID, &d.itemID, &d.time, &data, &hasLinks); err != nil {
+				return err
+			}
+			if done[d.c.ID] {
+				return nil
+			}
+			if err := json.Unmarshal([]byte(data), &d.c); err != nil {
+				return fmt.Errorf("claim %s: %w", d.c.ID, err)
+			}
+			if store.WouldDispute(d.c, f.words, f.cats, hasLinks) {
+				out = append(out, d)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("denials of %s: %w", slug, err)
+		}
+	}
+	return out, nil
+}
+
+// maxDenialsPerClaim bounds the denials a new claim can make relink.
+const maxDenialsPerClaim = 20
+
 // link records that denial rejects claimID, when both are stored.
 func (sv *saver) link(claimID, denialID string, cross bool) error {
 	if claimID == denialID {
@@ -368,7 +497,6 @@ func (sv *saver) linkAcrossPages() error {
 			}
 		}
 	}
-	window := int64(store.DisputeWindow)
 	for _, f := range sv.fresh {
 		if f.c.Stance == "deny" {
 			continue
@@ -377,29 +505,8 @@ func (sv *saver) linkAcrossPages() error {
 		if actorID == "" {
 			continue
 		}
-		rows, err := sv.tx.QueryContext(sv.ctx, `SELECT d.id, d.item_id, d.time, d.data FROM claims d
-			WHERE d.stance = 'deny' AND d.time BETWEEN ?2 AND ?3
-			  AND d.target_id IN (SELECT ?1 UNION SELECT slug FROM actor_aliases WHERE actor_id = ?1)
-			ORDER BY abs(d.time - ?4) LIMIT 50`, actorID, f.time-window, f.time+window, f.time)
+		denials, err := sv.denialsNaming(actorID, f, done)
 		if err != nil {
-			return fmt.Errorf("find denials of %s: %w", actorID, err)
-		}
-		var denials []freshClaim
-		for rows.Next() {
-			var d freshClaim
-			var data string
-			if err := rows.Scan(&d.c.ID, &d.itemID, &d.time, &data); err != nil {
-				rows.Close()
-				return err
-			}
-			if err := json.Unmarshal([]byte(data), &d.c); err != nil {
-				rows.Close()
-				return fmt.Errorf("claim %s: %w", d.c.ID, err)
-			}
-			denials = append(denials, d)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		for _, d := range denials {
@@ -422,36 +529,8 @@ func (sv *saver) linkDenial(d claim.Claim, itemID string, t int64) error {
 	if target == "" {
 		return nil
 	}
-	window := int64(store.DisputeWindow)
-	rows, err := sv.tx.QueryContext(sv.ctx, `SELECT c.id, c.time, c.data FROM claims c
-		WHERE c.stance <> 'deny' AND c.time BETWEEN ?2 AND ?3
-		  AND (c.actor_id = ?1 OR c.actor_id IN (SELECT actor_id FROM actor_aliases WHERE slug = ?1))
-		  AND c.item_id <> ?4
-		  AND NOT EXISTS (SELECT 1 FROM sightings a JOIN sightings b ON a.page_id = b.page_id WHERE a.item_id = c.item_id AND b.item_id = ?4)
-		ORDER BY abs(c.time - ?5) LIMIT ?6`, target, t-window, t+window, itemID, t, store.DisputeCandidates)
+	cands, err := sv.candidates(target, itemID, t)
 	if err != nil {
-		return fmt.Errorf("find claims of %s: %w", target, err)
-	}
-	var cands []store.Candidate
-	for rows.Next() {
-		var (
-			c    store.Candidate
-			ct   int64
-			data string
-		)
-		if err := rows.Scan(&c.Claim.ID, &ct, &data); err != nil {
-			rows.Close()
-			return err
-		}
-		if err := json.Unmarshal([]byte(data), &c.Claim); err != nil {
-			rows.Close()
-			return fmt.Errorf("claim %s: %w", c.Claim.ID, err)
-		}
-		c.Time = fromNanos(ct)
-		cands = append(cands, c)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	// Recompute rather than add, so the links do not depend on the order in

@@ -71,6 +71,8 @@ CREATE TABLE claims (
 	cue       TEXT NOT NULL,
 	target_id TEXT NOT NULL DEFAULT '',
 	time      INTEGER NOT NULL,
+	words     TEXT NOT NULL DEFAULT '', -- store.ClaimWords, space-separated (dispute matching)
+	cats      TEXT NOT NULL DEFAULT '', -- store.ClaimCategories, space-separated
 	data      TEXT NOT NULL -- JSON claim.Claim
 );
 CREATE INDEX claims_time ON claims (time DESC, id DESC);
