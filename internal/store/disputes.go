@@ -16,8 +16,9 @@ const DisputeWindow = 7 * 24 * time.Hour
 // MaxCrossDisputes caps the claims one denial is linked to across pages.
 const MaxCrossDisputes = 3
 
-// DisputeCandidates caps the claims a backend loads per denial.
-const DisputeCandidates = 200
+// DisputeCandidates caps the claims a backend loads per denial (the nearest
+// in time); it bounds the cost of a save.
+const DisputeCandidates = 40
 
 // stopwords are frequent Dutch words that say nothing about a claim's topic.
 var stopwords = map[string]bool{}

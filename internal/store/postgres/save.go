@@ -56,6 +56,15 @@ func saveTx(ctx context.Context, tx pgx.Tx, r analyze.Result) (store.SaveStats, 
 	if p.ID == "" {
 		return st, fmt.Errorf("page has no id")
 	}
+	// Lock first, in one sorted order: the actors this page's claims may
+	// link through (see linkAcrossPages). Taking these before any row lock
+	// keeps concurrent Saves from deadlocking on each other.
+	if keys := lockKeys(r); len(keys) > 0 {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('wirewatch-actor:' || k, 0))
+			FROM unnest($1::text[]) AS k ORDER BY k`, keys); err != nil {
+			return st, fmt.Errorf("lock actors: %w", err)
+		}
+	}
 	raw := p.Raw
 	if raw == nil {
 		raw = []byte{}
@@ -145,6 +154,26 @@ func saveTx(ctx context.Context, tx pgx.Tx, r analyze.Result) (store.SaveStats, 
 		}
 	}
 
+	// Actors in id order, for the same reason.
+	type actorClaim struct {
+		id string
+		c  claim.Claim
+	}
+	var acts []actorClaim
+	for _, it := range items {
+		for _, c := range it.Claims {
+			if aid := store.ClaimActorID(c.Actor.Name, c.Speaker); aid != "" {
+				acts = append(acts, actorClaim{aid, c})
+			}
+		}
+	}
+	sort.SliceStable(acts, func(a, b int) bool { return acts[a].id < acts[b].id })
+	for _, a := range acts {
+		if err := upsertActor(ctx, tx, a.id, a.c); err != nil {
+			return st, err
+		}
+	}
+
 	// Claims: the new analysis replaces the item's old claims.
 	var fresh []freshClaim
 	var inPage [][2]string
@@ -163,11 +192,6 @@ func saveTx(ctx context.Context, tx pgx.Tx, r analyze.Result) (store.SaveStats, 
 		for pos, c := range it.Claims {
 			st.Claims++
 			aid := store.ClaimActorID(c.Actor.Name, c.Speaker)
-			if aid != "" {
-				if err := upsertActor(ctx, tx, aid, c); err != nil {
-					return st, err
-				}
-			}
 			data := c
 			data.Disputes = nil // kept in the disputes table, which also holds cross-page links
 			js, err := json.Marshal(data)
@@ -203,6 +227,12 @@ func saveTx(ctx context.Context, tx pgx.Tx, r analyze.Result) (store.SaveStats, 
 			fresh = append(fresh, freshClaim{c: c, itemID: it.ID, actorID: aid, target: target, time: t})
 		}
 	}
+	sort.Slice(inPage, func(a, b int) bool {
+		if inPage[a][0] != inPage[b][0] {
+			return inPage[a][0] < inPage[b][0]
+		}
+		return inPage[a][1] < inPage[b][1]
+	})
 	for _, d := range inPage {
 		// The analyser links within a page; skip ids it did not emit as claims.
 		if d[0] == d[1] {
@@ -234,38 +264,10 @@ type freshClaim struct {
 // A denial's cross-page links are recomputed from all its candidates each
 // time, so the result does not depend on the order of arrival.
 //
-// Advisory locks on the actor ids involved serialise concurrent Saves that
-// could link to each other; under READ COMMITTED each then sees the other's
-// committed rows.
+// The advisory locks saveTx took on the actor ids involved serialise
+// concurrent Saves that could link to each other; under READ COMMITTED each
+// then sees the other's committed rows.
 func linkAcrossPages(ctx context.Context, tx pgx.Tx, fresh []freshClaim) error {
-	var keys []string
-	for _, f := range fresh {
-		if f.target != "" {
-			keys = append(keys, f.target)
-		}
-		if f.c.Stance != "deny" && f.actorID != "" {
-			keys = append(keys, f.actorID)
-		}
-	}
-	if len(keys) == 0 {
-		return nil
-	}
-	// A claim's actor is also reachable through its aliases' slugs.
-	var slugs []string
-	for _, f := range fresh {
-		if f.c.Stance != "deny" && f.actorID != "" {
-			for _, a := range []string{f.c.Speaker, f.c.Actor.Name} {
-				if s := store.ActorID(a); s != "" {
-					slugs = append(slugs, s)
-				}
-			}
-		}
-	}
-	keys = uniq(append(keys, slugs...))
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('wirewatch-actor:' || k, 0))
-		FROM unnest($1::text[]) AS k ORDER BY k`, keys); err != nil {
-		return fmt.Errorf("lock actors: %w", err)
-	}
 	done := map[string]bool{}
 	for _, f := range fresh {
 		if f.target != "" && !done[f.c.ID] {
@@ -442,4 +444,30 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+// lockKeys are the actor ids a page's claims can link through: the targets
+// of denials, and the ids and alias slugs of other claims' actors.
+func lockKeys(r analyze.Result) []string {
+	var keys []string
+	for _, it := range r.Items {
+		for _, c := range it.Claims {
+			if c.Stance == "deny" {
+				if t := store.ActorID(c.Target); t != "" {
+					keys = append(keys, t)
+				}
+				continue
+			}
+			if store.ClaimActorID(c.Actor.Name, c.Speaker) == "" {
+				continue
+			}
+			keys = append(keys, store.ClaimActorID(c.Actor.Name, c.Speaker))
+			for _, a := range []string{c.Speaker, c.Actor.Name} {
+				if s := store.ActorID(a); s != "" {
+					keys = append(keys, s)
+				}
+			}
+		}
+	}
+	return uniq(keys)
 }

@@ -36,7 +36,7 @@ func (s *Store) Save(ctx context.Context, r analyze.Result) (store.SaveStats, er
 		return st, fmt.Errorf("save %s: begin: %w", p.Source, err)
 	}
 	defer tx.Rollback()
-	sv := &saver{tx: tx, ctx: ctx, now: s.now().UTC(), actors: map[string]bool{}}
+	sv := &saver{s: s, tx: tx, ctx: ctx, now: s.now().UTC()}
 	if err := sv.save(p, r, &st); err != nil {
 		return store.SaveStats{}, fmt.Errorf("save %s: %w", p.Source, err)
 	}
@@ -47,10 +47,10 @@ func (s *Store) Save(ctx context.Context, r analyze.Result) (store.SaveStats, er
 }
 
 type saver struct {
-	tx     *sql.Tx
-	ctx    context.Context
-	now    time.Time
-	actors map[string]bool // actors already upserted in this Save
+	s   *Store
+	tx  *sql.Tx
+	ctx context.Context
+	now time.Time
 	// fresh are claims inserted or replaced by this Save, for dispute linking.
 	fresh []freshClaim
 }
@@ -63,12 +63,42 @@ type freshClaim struct {
 }
 
 func (sv *saver) exec(q string, args ...any) (sql.Result, error) {
-	return sv.tx.ExecContext(sv.ctx, q, args...)
+	st, err := sv.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(sv.ctx, args...)
+}
+
+func (sv *saver) query(q string, args ...any) (*sql.Rows, error) {
+	st, err := sv.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(sv.ctx, args...)
+}
+
+func (sv *saver) queryRow(q string, args ...any) *sql.Row {
+	st, err := sv.stmt(q)
+	if err != nil {
+		// Row carries no error of its own; run it unprepared to surface the error.
+		return sv.tx.QueryRowContext(sv.ctx, q, args...)
+	}
+	return st.QueryRowContext(sv.ctx, args...)
+}
+
+// stmt is q prepared once on the write connection, bound to this transaction.
+func (sv *saver) stmt(q string) (*sql.Stmt, error) {
+	st, err := sv.s.prepared(sv.ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("prepare: %w", err)
+	}
+	return sv.tx.StmtContext(sv.ctx, st), nil
 }
 
 func (sv *saver) save(p page.Page, r analyze.Result, st *store.SaveStats) error {
 	var old sql.NullInt64
-	err := sv.tx.QueryRowContext(sv.ctx, `SELECT captured_at FROM pages WHERE id = ?`, p.ID).Scan(&old)
+	err := sv.queryRow(`SELECT captured_at FROM pages WHERE id = ?`, p.ID).Scan(&old)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		st.NewPage = true
@@ -129,7 +159,7 @@ func (sv *saver) saveItem(p page.Page, it analyze.Item) (bool, error) {
 		firstCapture   sql.NullInt64
 		firstSeen, cur int64
 	)
-	err = sv.tx.QueryRowContext(sv.ctx, `SELECT rid, data, analysis_version, first_capture, first_seen, time FROM items WHERE id = ?`, it.ID).
+	err = sv.queryRow(`SELECT rid, data, analysis_version, first_capture, first_seen, time FROM items WHERE id = ?`, it.ID).
 		Scan(&rid, &oldData, &ver, &firstCapture, &firstSeen, &cur)
 	isNew := errors.Is(err, sql.ErrNoRows)
 	if err != nil && !isNew {
@@ -295,7 +325,7 @@ func (sv *saver) saveActor(id string, c claim.Claim) error {
 		country sql.NullString
 		rolesJS string
 	)
-	err := sv.tx.QueryRowContext(sv.ctx, `SELECT type, country, roles FROM actors WHERE id = ?`, id).Scan(&typ, &country, &rolesJS)
+	err := sv.queryRow(`SELECT type, country, roles FROM actors WHERE id = ?`, id).Scan(&typ, &country, &rolesJS)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		roles := c.Actor.Roles
@@ -355,7 +385,7 @@ func (sv *saver) nearest(q string, key string, t int64, limit int, scan func(*sq
 		order    string
 	}{{t, t + window, "ASC"}, {t - window, t - 1, "DESC"}} {
 		args := append([]any{key, half.from, half.to, limit}, extra...)
-		rows, err := sv.tx.QueryContext(sv.ctx, strings.ReplaceAll(q, "{order}", half.order), args...)
+		rows, err := sv.query(strings.ReplaceAll(q, "{order}", half.order), args...)
 		if err != nil {
 			return err
 		}
@@ -376,7 +406,7 @@ func (sv *saver) nearest(q string, key string, t int64, limit int, scan func(*sq
 // keys returns first plus the values of a one-column query, deduplicated.
 func (sv *saver) keys(first, q string, arg any) ([]string, error) {
 	out := []string{first}
-	rows, err := sv.tx.QueryContext(sv.ctx, q, arg)
+	rows, err := sv.query(q, arg)
 	if err != nil {
 		return nil, err
 	}
@@ -469,7 +499,7 @@ func (sv *saver) denialsNaming(actorID string, f freshClaim, done map[string]boo
 }
 
 // maxDenialsPerClaim bounds the denials a new claim can make relink.
-const maxDenialsPerClaim = 20
+const maxDenialsPerClaim = 6
 
 // link records that denial rejects claimID, when both are stored.
 func (sv *saver) link(claimID, denialID string, cross bool) error {
