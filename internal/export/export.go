@@ -93,7 +93,7 @@ func write[T any](w io.Writer, format string, opt Options, header []string, seq 
 			if err != nil {
 				return n, err
 			}
-			if err := cw.Write(row(rec)); err != nil {
+			if err := cw.Write(neutralise(row(rec))); err != nil {
 				return n, fmt.Errorf("write csv: %w", err)
 			}
 			n++
@@ -245,4 +245,20 @@ func paged[T any](ctx context.Context, f store.Filter, list func(context.Context
 			f.Cursor = next
 		}
 	}
+}
+
+// neutralise keeps spreadsheets from running page text as a formula: a cell
+// that starts with = + - @ or a control character, and is not a plain number,
+// gets a leading apostrophe (the usual CSV-injection guard).
+func neutralise(cells []string) []string {
+	for i, c := range cells {
+		if c == "" || !strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+			continue
+		}
+		if _, err := strconv.ParseFloat(c, 64); err == nil {
+			continue
+		}
+		cells[i] = "'" + c
+	}
+	return cells
 }
