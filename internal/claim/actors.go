@@ -191,6 +191,11 @@ func (t *ActorTable) nounType(w string) (string, bool) {
 			return typ, true // "premiers", "getuigen"
 		}
 	}
+	if strings.HasSuffix(lw, "en") && len(lw) > 5 {
+		if typ, ok := t.nouns[lw[:len(lw)-2]]; ok {
+			return typ, true // "artsen", "diplomaten"
+		}
+	}
 	for k := 3; k+3 <= len(lw); k++ {
 		if typ, ok := t.nouns[lw[k:]]; ok && len(lw)-k >= 4 {
 			return typ, true

@@ -525,10 +525,14 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 	if ps, j, ok := e.subject(ts); ok && j < n {
 		cue := ""
 		hit := false
-		if _, ok := cueAt(ts, j); !ok && postModifiers[ts[j].low] {
+		anaphor := false
+		if ts[j].is("zelf") && j+1 < n {
+			j++ // "Hezbollah zelf wees ... van de hand"
+		}
+		if _, ok := cueAt(ts, j); !ok && (postModifiers[ts[j].low] || ps[len(ps)-1].vanSub != nil && ts[j].kind == 'w' && !ts[j].cap) {
 			// "Een arts van een van de laatste ziekenhuizen zei ...": skip the
 			// subject's post-modifier up to a reporting verb in the same clause.
-			for m := j + 1; m < n && m <= j+8; m++ {
+			for m := j + 1; m < n && m <= j+12; m++ {
 				if ts[m].kind != 'w' || ts[m].is("dat") || auxVerbs[ts[m].low] {
 					break
 				}
@@ -552,6 +556,13 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 			}
 		} else if auxVerbs[ts[j].low] {
 			for m := j + 1; m < n; m++ {
+				if (ts[m].is("dat") || ts[m].is("dit")) && m == j+1 && si > 0 {
+					// "X heeft dat zondag bevestigd.": dat is the previous sentence.
+					if k, ok := closingParticiple(ts, m+1); ok {
+						cue, hit, anaphor = ts[k].text, true, true
+						break
+					}
+				}
 				if ts[m].is("dat") || ts[m].punct(':') {
 					break
 				}
@@ -571,12 +582,27 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 				}
 			}
 		}
+		if !hit && countVerbs[ts[j].low] && countFollows(ts, j) {
+			cue, hit = ts[j].text, true // "De organisatie telde zeker 140 doden"
+		}
 		if !hit {
 			if c, ok := eigenZeggen(text, ts); ok {
 				cue, hit = c, true
 			} else if c, ok := denyPhrase(text, ts, j); ok {
 				cue, hit = c, true
 			}
+		}
+		if hit && anaphor {
+			for _, p := range ps {
+				f := mk(p, cue)
+				f.datForm = true
+				if sents[si-1].para == s.para {
+					f.start = sents[si-1].start
+				}
+				f.content = strings.TrimSpace(text[sents[si-1].start:sents[si-1].end])
+				subj = append(subj, f)
+			}
+			hit = false
 		}
 		if hit {
 			for _, p := range ps {
@@ -592,9 +618,13 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 
 	// 5. Front adverbial, then verb, then subject: "Vorige week meldden de Duitsers al dat ...".
 	if len(subj) == 0 && ts[0].cap && (frontAdverbs[ts[0].low] || npStop[ts[0].low] || timeWord(ts[0].low)) && !ts[0].is("volgens") {
-		for k := 1; k < n-1 && k <= 8; k++ {
+		for k := 1; k < n-1 && k <= 10; k++ {
 			if ts[k].punct(',') {
-				break
+				// "In een rapport dat maandag verscheen, schrijft X dat ...".
+				if _, ok := cueAt(ts, k+1); !ok || k+2 >= n {
+					break
+				}
+				k++
 			}
 			c, ok := cueAt(ts, k)
 			if !ok {
@@ -624,13 +654,16 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 		}
 		var ps []np
 		var ok bool
-		switch ts[at].low {
-		case "hem", "haar", "hen", "hun":
+		switch {
+		case ts[at].low == "hem" || ts[at].low == "haar" || ts[at].low == "hen" || ts[at].low == "hun":
 			ps, ok = []np{{i: at, ci: at, j: at + 1, head: -1, nameA: -1, nameB: -1, pron: true}}, true
+		case determiners[ts[at].low] && at+1 < n && documentNouns[ts[at+1].low] && (at+2 >= n || !ts[at+2].is("van")):
+			// "volgens het rapport": a document as the source.
+			ps, ok = []np{{i: at, ci: at + 1, j: at + 2, head: at + 1, nameA: -1, nameB: -1, headTyp: "unknown"}}, true
 		default:
 			ps, _, ok = e.coordinated(ts, at)
 		}
-		if !ok || !e.speakerLike(ts, ps[0]) {
+		if !ok || !e.speakerLike(ts, ps[0]) && !documentSource(ts, ps[0]) {
 			continue
 		}
 		for _, p := range ps {
@@ -691,9 +724,30 @@ func (e *Extractor) sentenceClaims(text string, sents []sent, si int) []*found {
 		}
 		k = end
 	}
+	// 8. A closing relative clause: "..., wat Rwanda ontkent." / "..., wat X bevestigt."
+	for k := 1; k+3 <= n; k++ {
+		if !ts[k-1].punct(',') || !ts[k].is("wat") {
+			continue
+		}
+		p, ok := e.parseNP(ts, k+1, 0)
+		if !ok || p.pron || p.j >= n || !e.speakerLike(ts, p) {
+			continue
+		}
+		cue, ok := cueAt(ts, n-1)
+		if !ok || n-1 < p.j {
+			continue
+		}
+		f := mk(p, cue)
+		f.content = trimQuotes(text[s.start:ts[k-1].start])
+		if len(out) > 0 {
+			f.targetRef = out[len(out)-1] // the claim of the main clause
+		}
+		out = append(out, f)
+		break
+	}
 	// Explicit target of a denial: "de uitspraken van X".
 	for k := 0; k < n-2; k++ {
-		if targetNouns[ts[k].low] && ts[k+1].is("van") {
+		if targetNouns[ts[k].low] && ts[k+1].is("van") && !(k+3 < n && ts[k+2].is("de") && ts[k+3].is("hand")) {
 			if p, ok := e.parseNP(ts, k+2, 0); ok && !p.pron {
 				for _, g := range subj {
 					pp := p
@@ -737,9 +791,48 @@ func (e *Extractor) subject(ts []tok) ([]np, int, bool) {
 			}
 			return ps2, j2 + 1, true
 		}
+		if _, j2, ok := e.coordinated(ts, j+1); ok && j2+1 < len(ts) && ts[j2].punct(',') {
+			if _, cue := cueAt(ts, j2+1); cue {
+				// "Het Observatorium, een oppositiegroep in Londen, spreekt van ..."
+				return ps, j2 + 1, true
+			}
+		}
 		return ps, j + 1, true
 	}
 	return ps, j, true
+}
+
+// documentSource reports a document named as a source: "volgens het rapport".
+func documentSource(ts []tok, p np) bool {
+	return !p.pron && p.nameA < 0 && p.head >= 0 && documentNouns[ts[p.head].low]
+}
+
+// closingParticiple finds a reporting participle that closes the clause within a
+// few tokens of m: "heeft dat zondag bevestigd".
+func closingParticiple(ts []tok, m int) (int, bool) {
+	for k := m; k < len(ts) && k <= m+3; k++ {
+		if ts[k].kind != 'w' {
+			return 0, false
+		}
+		if cueParticiples[ts[k].low] && !weakParticiples[ts[k].low] && (k+1 == len(ts) || ts[k+1].kind != 'w') {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// countFollows reports whether a number follows the counting verb at j:
+// "telde zeker 140 doden", "telt 31 verdachten".
+func countFollows(ts []tok, j int) bool {
+	for m := j + 1; m < len(ts) && m <= j+3; m++ {
+		if ts[m].kind != 'w' {
+			return false
+		}
+		if c := ts[m].low[0]; c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // quotedOrDat reports whether the clause of the participle at m has a quotation
@@ -917,7 +1010,7 @@ func (e *Extractor) stances(fs []*found) {
 				}
 				// "klopt niet", "klopt daar niets van", "klopt geen woord van".
 				if ts[k].is("klopt") || ts[k].is("kloppen") {
-					for m := k + 1; m < len(ts) && m <= k+3; m++ {
+					for m := k + 1; m < len(ts) && m <= k+12 && ts[m].kind != 'p'; m++ {
 						if ts[m].is("niet") || ts[m].is("niets") || ts[m].is("geen") {
 							deny = true
 						}

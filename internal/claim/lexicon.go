@@ -36,6 +36,7 @@ eist eisen eiste eisten
 beschuldigt beschuldigen beschuldigde beschuldigden
 weerspreekt weerspreken weersprak weerspraken
 verwerpt verwerpen verwierp verwierpen
+betwist betwisten betwistte betwistten
 bestempelt bestempelen bestempelde bestempelden
 belooft beloven beloofde beloofden
 kondigt kondigde
@@ -54,7 +55,7 @@ genoemd bevestigd gemeend verzekerd geantwoord bericht geconcludeerd erkend
 onderstreept verteld geclaimd gevreesd gedreigd geëist beschuldigd weersproken
 verworpen bestempeld verdedigd overgebracht aangekondigd toegegeven laten
 bekendgemaakt meegedeeld aangegeven onthuld gerapporteerd toegevoegd herhaald getweet
-tegengesproken weerlegd ontkracht gereageerd
+tegengesproken weerlegd ontkracht gereageerd betwist
 `)
 
 // weakCues are verbs that only count as a cue with a dat-clause or quote following
@@ -69,7 +70,7 @@ verwachtten gelooft geloven geloofde geloofden vindt vinden vond vonden`)
 var separableCues = map[string][]string{
 	"laat": {"weten"}, "liet": {"weten"}, "lieten": {"weten"}, "laten": {"weten"},
 	"houdt": {"voor"}, "hield": {"voor"}, "houden": {"voor"}, "hielden": {"voor"},
-	"geeft": {"aan", "toe"}, "gaf": {"aan", "toe"}, "gaven": {"aan", "toe"}, "geven": {"aan", "toe"},
+	"geeft": {"aan", "toe", "schuld"}, "gaf": {"aan", "toe", "schuld"}, "gaven": {"aan", "toe", "schuld"}, "geven": {"aan", "toe", "schuld"},
 	"deelt": {"mee", "mede"}, "deelde": {"mee", "mede"}, "deelden": {"mee", "mede"},
 	"vulde": {"aan"}, "vult": {"aan"}, "vulden": {"aan"},
 	"maakt": {"bekend"}, "maakte": {"bekend"}, "maakten": {"bekend"},
@@ -88,7 +89,15 @@ var spreekVerbs = words(`spreekt spreken sprak spraken`)
 var weakParticiples = words(`gereageerd aangekondigd`)
 
 // postModifiers open a phrase after a subject's head: "bronnen binnen de regering".
-var postModifiers = words(`van binnen uit bij in`)
+var postModifiers = words(`van binnen uit bij in rond`)
+
+// countVerbs report a source's own count when a number follows ("telde 140 doden").
+var countVerbs = words(`telt tellen telde telden`)
+
+// plainAdjectives are uninflected adjectives that stand before a title or an
+// institution: "speciaal rapporteur", "het koninklijk paleis".
+var plainAdjectives = words(`speciaal voormalig waarnemend interim demissionair plaatsvervangend
+koninklijk nationaal internationaal federaal regionaal centraal openbaar hoog oud`)
 
 // possessives open a subject phrase: "Zijn woordvoerder".
 var possessives = words(`zijn haar hun`)
@@ -99,7 +108,8 @@ var auxVerbs = words(`heeft hebben had hadden is zijn was waren`)
 // denyVerbs mark a denial by themselves.
 var denyVerbs = words(`weerlegt weerlegde weerlegden weerlegd ontkracht ontkrachtte
 tegengesproken ontkent ontkennen ontkende ontkenden ontkend weerspreekt weerspreken
-weersprak weerspraken weersproken verwerpt verwerpen verwierp verwierpen verworpen`)
+weersprak weerspraken weersproken verwerpt verwerpen verwierp verwierpen verworpen
+betwist betwisten betwistte betwistten`)
 
 // dismissal words: "noemt het desinformatie", "bestempelde ... als leugens".
 var dismissWords = words(`leugen leugens gelogen desinformatie nepnieuws propaganda onzin

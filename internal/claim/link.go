@@ -1,6 +1,9 @@
 package claim
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // resolveSpeakers fills speaker and actor of each claim: pronouns and
 // continuations take the earlier speaker, short references the full one.
@@ -160,28 +163,89 @@ func (e *Extractor) linkLocal(fs []*found) {
 		case f.denyTarget != "":
 			c.Target = f.denyTarget
 		default:
-			// No target named: the latest claim by another source.
+			// No target named: the earlier claim by another source that shares the
+			// most content words with the denial, else the latest one; with no
+			// earlier claim, the next one ("X ontkent ... Y had eerder gemeld ...").
+			var best *found
+			bestScore := 0
 			for k := i - 1; k >= 0; k-- {
 				g := fs[k]
-				if g.stance == "deny" || g.actor.Name == f.actor.Name || g.actor.Name == "" {
+				if !rivals(f, g) {
 					continue
 				}
-				if g.actor.Country != nil && f.actor.Country != nil && *g.actor.Country == *f.actor.Country {
-					continue
+				if sc := overlap(f, g); best == nil || sc > bestScore {
+					best, bestScore = g, sc
 				}
-				c.Target = g.actor.Name
-				break
+			}
+			if best == nil {
+				for k := i + 1; k < len(fs); k++ {
+					if rivals(f, fs[k]) {
+						best = fs[k]
+						break
+					}
+				}
+			}
+			if best != nil {
+				c.Target = best.actor.Name
 			}
 		}
 		if c.Target == "" {
 			continue
 		}
 		for _, g := range fs {
-			if g != f && g.stance != "deny" && strings.EqualFold(g.actor.Name, c.Target) {
+			if g != f && g.stance != "deny" && sameActorName(g.actor.Name, c.Target) {
 				c.Disputes = append(c.Disputes, g.claim.ID)
 			}
 		}
 	}
+}
+
+// rivals reports whether g is a claim that denial f may reject: another source,
+// not a denial itself, and not the same country speaking.
+func rivals(f, g *found) bool {
+	if g.stance == "deny" || g.actor.Name == f.actor.Name || g.actor.Name == "" {
+		return false
+	}
+	return g.actor.Country == nil || f.actor.Country == nil || *g.actor.Country != *f.actor.Country
+}
+
+// overlap counts the content words (five letters or more, no reporting verbs)
+// that the contents of two claims share; contents leave out the attribution.
+func overlap(f, g *found) int {
+	seen := map[string]bool{}
+	for _, w := range contentWords(g.content) {
+		seen[w] = true
+	}
+	n := 0
+	for _, w := range contentWords(f.content) {
+		if seen[w] {
+			n++
+			seen[w] = false
+		}
+	}
+	return n
+}
+
+func contentWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
+	}) {
+		if len(w) >= 5 && !cueVerbs[w] && !cueParticiples[w] && !npStop[w] && !frontAdverbs[w] && !auxVerbs[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// sameActorName matches a target named short ("het leger") to the claims of
+// the full name ("Israëlische leger").
+func sameActorName(name, target string) bool {
+	if strings.EqualFold(name, target) {
+		return true
+	}
+	n, t := strings.ToLower(name), strings.ToLower(target)
+	return len(t) >= 4 && strings.HasSuffix(n, " "+t)
 }
 
 // LinkDisputes links denials to the claims they reject across the items of one

@@ -23,8 +23,23 @@ veiligheid`)
 
 // adjective-like lower-case words that can precede a head ("hoogste", "anonieme").
 func adjLike(low string) bool {
-	return strings.HasSuffix(low, "e") && len(low) > 3 && !strings.HasSuffix(low, "ie") ||
+	return plainAdjectives[low] || strings.HasSuffix(low, "e") && len(low) > 3 && !strings.HasSuffix(low, "ie") ||
 		strings.HasSuffix(low, "isch") && len(low) > 6 // uninflected before a neuter noun: "meteorologisch instituut"
+}
+
+// hyphenParticle reports an Arabic-style name with a lower-case particle:
+// "al-Sharaa", "el-Sisi", "bin-Salman".
+func hyphenParticle(w string) bool {
+	i := strings.IndexByte(w, '-')
+	if i < 1 || i > 4 || i+1 >= len(w) {
+		return false
+	}
+	switch w[:i] {
+	case "al", "el", "ad", "as", "ash", "at", "az", "bin", "ben", "abu", "abd":
+		c := w[i+1]
+		return c >= 'A' && c <= 'Z'
+	}
+	return false
 }
 
 // voorName reports how many tokens of a "voor" phrase inside a name or title
@@ -40,6 +55,11 @@ func voorName(ts []tok, j int) int {
 	}
 	if ts[k].kind != 'w' || !ts[k].cap || npStop[ts[k].low] || frontAdverbs[ts[k].low] {
 		return 0
+	}
+	// "organisatie voor Palestijnse vluchtelingen": an adjective takes its noun along.
+	if strings.HasSuffix(ts[k].low, "e") && k+1 < len(ts) && ts[k+1].kind == 'w' && !ts[k+1].cap &&
+		!npStop[ts[k+1].low] && !determiners[ts[k+1].low] && !cueVerbs[ts[k+1].low] && !auxVerbs[ts[k+1].low] {
+		k++
 	}
 	return k + 1 - j
 }
@@ -100,13 +120,19 @@ func (e *Extractor) parseNP(ts []tok, i, depth int) (np, bool) {
 			}
 			continue
 		}
-		if t.cap {
+		if t.cap || hyphenParticle(t.text) {
 			if p.nameA < 0 && p.head < 0 && !(nameDe && j == i) && (npStop[t.low] || frontAdverbs[t.low] || determiners[t.low]) {
 				break // "Volgens", "Ook", "Toch" opening a sentence are no names
 			}
 			_, isAdj := tbl.adjs[t.low]
 			if !isAdj && (strings.HasSuffix(t.low, "se") || strings.HasSuffix(t.low, "sche")) && j+1 < len(ts) && !ts[j+1].cap {
 				isAdj = true // "Baltische staat", "Europese instellingen"
+			}
+			if !isAdj && j == 0 && adjLike(t.low) && j+1 < len(ts) && ts[j+1].kind == 'w' && !ts[j+1].cap &&
+				!e.knownName(t.low) && !e.isPlace(t.low) {
+				if _, noun := tbl.nounType(ts[j+1].low); noun {
+					isAdj = true // sentence-initial "Lokale artsen", "Speciaal rapporteur"
+				}
 			}
 			if isAdj && p.head < 0 && p.nameA < 0 && j+1 < len(ts) && ts[j+1].kind == 'w' && !npStop[ts[j+1].low] {
 				j++
@@ -190,8 +216,8 @@ func (e *Extractor) parseNP(ts []tok, i, depth int) (np, bool) {
 			j += 2
 			break
 		}
-		if npStop[low] || determiners[low] || p.head >= 0 || p.nameA >= 0 {
-			break
+		if npStop[low] || determiners[low] || p.head >= 0 || p.nameA >= 0 || low == "van" {
+			break // "van" is never a head: "een van de ziekenhuizen"
 		}
 		if typ, ok := tbl.nounType(low); ok {
 			p.head, p.headTyp = j, typ

@@ -69,6 +69,7 @@ type number struct {
 	percent    bool // 5%
 	word       bool // written as a word
 	bare4      bool // four digits without separator: maybe a year
+	about      bool // a round count: "een tiental", "een twintigtal"
 }
 
 // parseNumber parses the number phrase starting at token k.
@@ -97,6 +98,30 @@ func (s *sentence) parseNumber(k int) (number, bool) {
 		}
 		n.value = v
 		n.bare4 = !n.percent && len(digits) == 4 && !strings.ContainsAny(digits, ".,")
+	case (lw == "een" || lw == "half" || lw == "halve") && k+2 < len(s.toks):
+		// "een half miljoen", "half miljard": a half times the multiplier.
+		h := k
+		if lw == "een" {
+			h++
+		}
+		if (s.low[h] == "half" || s.low[h] == "halve") && h+1 < len(s.toks) && multipliers[s.low[h+1]] > 0 {
+			n.value, n.word, n.end = 0.5*multipliers[s.low[h+1]], true, h+2
+			return n, true
+		}
+		if lw != "een" {
+			return n, false
+		}
+		if k+1 >= len(s.toks) || multipliers[s.low[k+1]] == 0 {
+			return n, false
+		}
+		n.value, n.word = 1, true
+	case strings.HasSuffix(lw, "tal") && len(lw) > 5:
+		// "een tiental", "een honderdtal": about that many.
+		v, ok := ParseNumberWord(strings.TrimSuffix(lw, "tal"))
+		if !ok || v < 10 {
+			return n, false
+		}
+		n.value, n.word, n.about = v, true, true
 	default:
 		if lw == "een" || lw == "ene" {
 			// The article: a number only before a multiplier ("een miljoen").
@@ -253,6 +278,12 @@ func (s *sentence) finish(k, end int, n number, lo, hi *float64, done []Quantity
 	if n.vague && startTok == k && k > 0 && vagueLead[prevLow] {
 		startTok = k - 1
 	}
+	if n.about {
+		q.Approx = true
+		if startTok == k && prevLow == "een" {
+			startTok = k - 1
+		}
+	}
 	if sym, ok := currencySymbols[prevLow]; ok && startTok == k {
 		startTok = k - 1
 		q.Unit = sym
@@ -371,7 +402,7 @@ func (s *sentence) isAdjective(j int) bool {
 	if notUnit[lw] || nounCategories[lw] != "" || len(lw) < 4 || !isWord(s.toks[j].Text) {
 		return false
 	}
-	if !strings.HasSuffix(lw, "e") && !materialAdjective(lw) && !isCue(lw) {
+	if !strings.HasSuffix(lw, "e") && !materialAdjective(lw) && !isCue(lw) && lw != "extra" {
 		return false
 	}
 	return isWord(s.toks[j+1].Text) && !notUnit[s.low[j+1]]
@@ -404,12 +435,18 @@ func materialAdjective(w string) bool {
 }
 
 func isWord(t string) bool {
+	hyphen := strings.IndexByte(t, '-') > 0
 	for _, r := range t {
-		if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
-			return false
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' && !(hyphen && unicode.IsDigit(r)) {
+			return false // digits only inside a compound: "F-16-toestellen"
 		}
 	}
-	return t != ""
+	return t != "" && isLetterStart(t) && isLetterEnd(t)
+}
+
+func isLetterEnd(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return unicode.IsLetter(r) || r == '\'' || r == '’'
 }
 
 func isCapitalized(t string) bool {
@@ -431,10 +468,14 @@ func (s *sentence) verbFollows(k int) bool {
 
 // ofUnit reads "van de 465 zetels" after a number and returns its unit.
 func (s *sentence) ofUnit(k int) string {
-	if k+3 >= len(s.toks) || s.low[k] != "van" || s.low[k+1] != "de" && s.low[k+1] != "het" {
+	at := k + 2
+	switch {
+	case k+2 < len(s.toks) && s.low[k] == "tegen":
+		at = k + 1 // a vote: "met 330 tegen 205 stemmen"
+	case k+3 >= len(s.toks) || s.low[k] != "van" || s.low[k+1] != "de" && s.low[k+1] != "het":
 		return ""
 	}
-	n, ok := s.parseNumber(k + 2)
+	n, ok := s.parseNumber(at)
 	if !ok || n.vague {
 		return ""
 	}
@@ -572,14 +613,20 @@ func cueCategory(low []string, start, end int, inside bool) string {
 
 func cueOf(low []string, i int, w string) string {
 	switch {
+	case executionCues[w]:
+		return Executions
 	case killedCues[w]:
 		return Killed
 	case w == "om" && i+1 < len(low) && isTerminal(low[i+1]) && followsCome(low, i):
 		return Killed // "kwamen daarbij om."
+	case w == "dood" && i >= 1 && i+1 < len(low) && low[i+1] == "van" && (low[i-1] == "de" || low[i-1] == "voor"):
+		return Killed // "verwijt hem de dood van 40 gevangenen"
 	case w == "leven" && i >= 2 && low[i-1] == "het" && (low[i-2] == "om" || low[i-2] == "omgekomen"):
 		return Killed
-	case woundedCues[w]:
-		return Wounded
+	case woundedCues[w] || strings.HasSuffix(w, "gewond") && len(w) > 6:
+		return Wounded // "lichtgewond", "zwaargewond"
+	case w == "vlucht" && i >= 2 && low[i-1] == "de" && low[i-2] == "op":
+		return Fled // "op de vlucht"
 	case capturedCues[w]:
 		return Captured
 	case fledCues[w]:

@@ -101,6 +101,10 @@ var singularUnits = map[string]string{
 	"procent": Other, "%": Other, "procentpunt": Other, "man": Soldiers, "ton": Other, "kilo": Other,
 	"liter": Other, "vaten": Other, "vat": Other, "hectare": Other, "graden": Other, "stuks": Count,
 	"euro's": Money, "kuub": Other, "fte": Count, "dollars": Money, "roebels": Money, "cent": Money,
+	"kroon": Money, "kronen": Money, "dinar": Money, "dinars": Money, "dirham": Money, "roepie": Money,
+	"roepies": Money, "franken": Money, "ponden": Money, "shekels": Money, "zloty": Money, "forint": Money,
+	"real": Money, "peso": Money, "pesos": Money, "won": Money, "riyal": Money, "lire": Money,
+	"hryvnja": Money, "toman": Money, "naira": Money, "birr": Money,
 }
 
 // currencySymbols stand before a number: "€ 5 miljoen".
@@ -108,7 +112,7 @@ var currencySymbols = map[string]string{"€": "euro", "$": "dollar", "£": "pon
 
 // nounCategories give the category a counted noun implies on its own.
 var nounCategories = map[string]string{
-	"doden": Killed, "dode": Killed, "doodsslachtoffers": Killed, "omgekomenen": Killed, "gesneuvelden": Killed,
+	"doden": Killed, "dode": Killed, "lichamen": Killed, "lijken": Killed, "doodsslachtoffers": Killed, "omgekomenen": Killed, "gesneuvelden": Killed,
 	"gewonden": Wounded, "gewonde": Wounded, "zwaargewonden": Wounded,
 	"krijgsgevangenen": Captured, "gevangenen": Captured, "gijzelaars": Captured, "arrestanten": Captured,
 	"gedetineerden": Captured, "arrestaties": Captured, "aanhoudingen": Captured,
@@ -130,16 +134,26 @@ var people = map[string]bool{
 	"demonstranten": true, "betogers": true, "journalisten": true, "gevangenen": true,
 	"dienstplichtigen": true, "manschappen": true, "mariniers": true, "politieagenten": true,
 	"man": true, "leden": true, "medewerkers": true, "werknemers": true, "passagiers": true,
+	"chauffeurs": true, "verdachten": true, "bemanningsleden": true, "hulpverleners": true,
+	"artsen": true, "leerlingen": true, "scholieren": true, "studenten": true, "toeristen": true,
+	"patiënten": true, "boeren": true, "arbeiders": true, "reddingswerkers": true, "jongeren": true,
+	"vissers": true, "mijnwerkers": true, "pelgrims": true, "bezoekers": true, "zeelieden": true,
+	"opvarenden": true, "inzittenden": true,
 }
 
 // Verb and participle cues in the sentence, matched on lower-case tokens.
 var (
 	killedCues = map[string]bool{
 		"gedood": true, "omgekomen": true, "gesneuveld": true, "sneuvelden": true,
-		"sneuvelde": true, "doodgeschoten": true, "vermoord": true, "omgebracht": true, "executeerden": true, "executeerde": true,
+		"sneuvelde": true, "doodgeschoten": true, "vermoord": true, "omgebracht": true,
 		"gesneuvelde": true, "vermoorde": true, "omgebrachte": true, "verdronken": true, "verdronk": true,
 		"stierven": true, "overleden": true, "doden": true, "gedode": true,
-		"geëxecuteerd": true, "onthoofd": true, "doodden": true, "doodde": true,
+		"onthoofd": true, "doodden": true, "doodde": true, "geneutraliseerd": true,
+	}
+	// executionCues: the state killing people it sentenced.
+	executionCues = map[string]bool{
+		"geëxecuteerd": true, "executeerde": true, "executeerden": true, "terechtgesteld": true,
+		"terechtgestelde": true, "opgehangen": true,
 	}
 	woundedCues  = map[string]bool{"gewond": true, "verwond": true, "gewonden": true}
 	capturedCues = map[string]bool{
@@ -147,6 +161,7 @@ var (
 		"aangehouden": true, "ontvoerd": true, "gegijzeld": true, "gevangen": true, "vastgezet": true,
 		"gedetineerd": true, "arresteerde": true, "arresteerden": true, "opgesloten": true,
 		"gearresteerde": true, "ontvoerde": true, "gegijzelde": true, "opgepakte": true,
+		"vrijgelaten": true, "uitgewisseld": true, "gevangenschap": true, "vastgehouden": true,
 	}
 	fledCues = map[string]bool{
 		"gevlucht": true, "ontvlucht": true, "ontvluchten": true, "vluchtten": true, "vluchtte": true,

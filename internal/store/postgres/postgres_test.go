@@ -11,10 +11,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"wirewatch/internal/analyze"
 	"wirewatch/internal/claim"
 	"wirewatch/internal/nlp/quantity"
 	"wirewatch/internal/page"
+	"wirewatch/internal/queue/queuetest"
 	"wirewatch/internal/store"
 	"wirewatch/internal/store/postgres"
 	"wirewatch/internal/store/postgres/pgtest"
@@ -414,4 +417,54 @@ func FuzzStemQuery(f *testing.F) {
 			t.Errorf("StemQuery(%q) = %q changed the syntax", q, out)
 		}
 	})
+}
+
+// Pages reach concurrent workers in any order: the dispute links must come
+// out the same whichever order the pages were saved in.
+func TestDisputeLinksIndependentOfOrder(t *testing.T) {
+	an, err := analyze.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := queuetest.NewGenerator(21)
+	base := time.Date(2026, 3, 1, 6, 0, 0, 0, time.UTC)
+	var results []analyze.Result
+	for i := 0; i < 60; i++ {
+		at := base.Add(time.Duration(i) * 3 * time.Hour)
+		r, err := an.Page(fmt.Sprintf("gen/%02d.txt", i), g.Page(i), &at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		results = append(results, r)
+	}
+	links := func(order []int) []string {
+		db := open(t)
+		ctx := context.Background()
+		for _, i := range order {
+			if _, err := db.Save(ctx, results[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		rows, err := db.Pool().Query(ctx, `SELECT denial_id || '>' || claim_id FROM disputes ORDER BY 1`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	fwd, rev, mixed := make([]int, 60), make([]int, 60), make([]int, 60)
+	for i := range fwd {
+		fwd[i], rev[i], mixed[i] = i, 59-i, (i*37)%60
+	}
+	a, b, c := links(fwd), links(rev), links(mixed)
+	if len(a) == 0 {
+		t.Skip("the analyser found no disputes in the generated pages")
+	}
+	if fmt.Sprint(a) != fmt.Sprint(b) || fmt.Sprint(a) != fmt.Sprint(c) {
+		t.Errorf("links differ by save order: forward %d, reverse %d, mixed %d", len(a), len(b), len(c))
+	}
+	t.Logf("%d dispute links, same in three orders", len(a))
 }

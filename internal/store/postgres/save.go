@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -277,24 +278,32 @@ func linkAcrossPages(ctx context.Context, tx pgx.Tx, fresh []freshClaim) error {
 			}
 		}
 	}
-	win := disputeWindow
 	for _, f := range fresh {
 		if f.c.Stance == "deny" || f.actorID == "" {
 			continue
 		}
-		rows, err := tx.Query(ctx, `SELECT d.id, d.item_id, d.target_id, d.claim_time, d.data FROM claims d
+		// The stored denials naming this claim's actor of which it is a
+		// candidate, each with its candidate count.
+		win := fmt.Sprintf("%d hours", int(disputeWindow.Hours()))
+		rows, err := tx.Query(ctx, `SELECT d.id, d.item_id, d.target_id, d.claim_time, d.data,
+				(SELECT count(*) FROM (SELECT 1 FROM claims c WHERE `+candidateCond("d.target_id",
+			"d.claim_time - $5::interval", "d.claim_time + $5::interval", "d.item_id")+` LIMIT 3) x)
+			FROM claims d
 			WHERE d.stance = 'deny' AND d.claim_time BETWEEN $2 AND $3
 			  AND d.target_id IN (SELECT $1 UNION SELECT unnest(alias_slugs) FROM actors WHERE id = $1)
+			  AND d.item_id <> $6
+			  AND NOT EXISTS (SELECT 1 FROM sightings a JOIN sightings b ON a.page_id = b.page_id
+				WHERE a.item_id = d.item_id AND b.item_id = $6)
 			ORDER BY abs(extract(epoch FROM d.claim_time - $4)), d.id LIMIT 50`,
-			f.actorID, f.time.Add(-win), f.time.Add(win), f.time)
+			f.actorID, f.time.Add(-disputeWindow), f.time.Add(disputeWindow), f.time, win, f.itemID)
 		if err != nil {
 			return fmt.Errorf("find denials of %s: %w", f.actorID, err)
 		}
-		var denials []freshClaim
+		var denials []storedDenial
 		for rows.Next() {
-			var d freshClaim
+			var d storedDenial
 			var data []byte
-			if err := rows.Scan(&d.c.ID, &d.itemID, &d.target, &d.time, &data); err != nil {
+			if err := rows.Scan(&d.c.ID, &d.itemID, &d.target, &d.time, &data, &d.candidates); err != nil {
 				rows.Close()
 				return err
 			}
@@ -303,43 +312,71 @@ func linkAcrossPages(ctx context.Context, tx pgx.Tx, fresh []freshClaim) error {
 				rows.Close()
 				return fmt.Errorf("claim %s: %w", id, err)
 			}
-			denials = append(denials, d)
+			if !done[d.c.ID] { // fresh denials were recomputed in full above
+				denials = append(denials, d)
+			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		for _, d := range denials {
-			if done[d.c.ID] {
-				continue
-			}
-			done[d.c.ID] = true
-			if err := linkDenial(ctx, tx, d); err != nil {
-				return err
-			}
+		if err := relinkForClaim(ctx, tx, f, denials); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// linkDenial recomputes one denial's cross-page links.
-func linkDenial(ctx context.Context, tx pgx.Tx, d freshClaim) error {
-	rows, err := tx.Query(ctx, `SELECT c.id, c.claim_time, c.data FROM claims c
-		WHERE c.stance <> 'deny' AND c.claim_time BETWEEN $2 AND $3
-		  AND (c.actor_id = $1 OR c.actor_id IN (SELECT id FROM actors WHERE $1 = ANY(alias_slugs)))
-		  AND c.item_id <> $4
-		  AND NOT EXISTS (SELECT 1 FROM sightings a JOIN sightings b ON a.page_id = b.page_id
-			WHERE a.item_id = c.item_id AND b.item_id = $4)
-		ORDER BY abs(extract(epoch FROM c.claim_time - $5)), c.id LIMIT $6`,
-		d.target, d.time.Add(-disputeWindow), d.time.Add(disputeWindow), d.itemID, d.time, store.DisputeCandidates)
-	if err != nil {
-		return fmt.Errorf("find claims of %s: %w", d.target, err)
+// candidateCond selects the claims c that a denial (its target id, window
+// bounds and item, as SQL expressions) may reject.
+func candidateCond(target, lo, hi, item string) string {
+	return `c.stance <> 'deny' AND c.claim_time BETWEEN ` + lo + ` AND ` + hi + `
+	AND (c.actor_id = ` + target + ` OR c.actor_id IN (SELECT id FROM actors WHERE ` + target + ` = ANY(alias_slugs)))
+	AND c.item_id <> ` + item + `
+	AND NOT EXISTS (SELECT 1 FROM sightings a JOIN sightings b ON a.page_id = b.page_id
+		WHERE a.item_id = c.item_id AND b.item_id = ` + item + `)`
+}
+
+// storedDenial is a stored denial that a fresh claim may be a candidate of,
+// with its number of candidates (counted up to 3).
+type storedDenial struct {
+	freshClaim
+	candidates int
+}
+
+// relinkForClaim updates stored denials' cross-page links for one newly
+// stored claim of their target. A denial's links are the top picks of its
+// candidates, so unless the lone-candidate rule may change (fewer than three
+// candidates: recompute in full) the new claim only has to be ranked against
+// the current links.
+func relinkForClaim(ctx context.Context, tx pgx.Tx, f freshClaim, denials []storedDenial) error {
+	var incremental []storedDenial
+	var ids []string
+	for _, d := range denials {
+		switch {
+		case d.candidates <= 2:
+			if err := linkDenial(ctx, tx, d.freshClaim); err != nil {
+				return err
+			}
+		case store.DisputeScore(d.c, f.c) > 0:
+			incremental = append(incremental, d)
+			ids = append(ids, d.c.ID)
+		}
 	}
-	var cands []store.Candidate
+	if len(incremental) == 0 {
+		return nil
+	}
+	rows, err := tx.Query(ctx, `SELECT x.denial_id, c.id, c.claim_time, c.data FROM disputes x
+		JOIN claims c ON c.id = x.claim_id WHERE x.denial_id = ANY($1) AND x.cross_page`, ids)
+	if err != nil {
+		return fmt.Errorf("current links: %w", err)
+	}
+	links := map[string][]store.Candidate{}
 	for rows.Next() {
+		var denial string
 		var c store.Candidate
 		var data []byte
-		if err := rows.Scan(&c.Claim.ID, &c.Time, &data); err != nil {
+		if err := rows.Scan(&denial, &c.Claim.ID, &c.Time, &data); err != nil {
 			rows.Close()
 			return err
 		}
@@ -348,25 +385,79 @@ func linkDenial(ctx context.Context, tx pgx.Tx, d freshClaim) error {
 			rows.Close()
 			return fmt.Errorf("claim %s: %w", id, err)
 		}
-		cands = append(cands, c)
+		links[denial] = append(links[denial], c)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	picked := store.PickDisputes(d.c, d.time, cands)
+	for _, d := range incremental {
+		cur := links[d.c.ID]
+		linked := false
+		for _, k := range cur {
+			linked = linked || k.Claim.ID == f.c.ID
+		}
+		if linked {
+			continue
+		}
+		picked := store.PickDisputes(d.c, d.time, append(cur, store.Candidate{Claim: f.c, Time: f.time}))
+		if !slices.Contains(picked, f.c.ID) {
+			continue // ranks below the current links: nothing changes
+		}
+		if err := setLinks(ctx, tx, d.c.ID, picked); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func scanCandidates(rows pgx.Rows) ([]store.Candidate, error) {
+	defer rows.Close()
+	var cands []store.Candidate
+	for rows.Next() {
+		var c store.Candidate
+		var data []byte
+		if err := rows.Scan(&c.Claim.ID, &c.Time, &data); err != nil {
+			return nil, err
+		}
+		id := c.Claim.ID
+		if err := json.Unmarshal(data, &c.Claim); err != nil {
+			return nil, fmt.Errorf("claim %s: %w", id, err)
+		}
+		cands = append(cands, c)
+	}
+	return cands, rows.Err()
+}
+
+// setLinks makes picked the denial's cross-page links.
+func setLinks(ctx context.Context, tx pgx.Tx, denialID string, picked []string) error {
 	if picked == nil {
 		picked = []string{}
 	}
 	if _, err := tx.Exec(ctx, `DELETE FROM disputes WHERE denial_id = $1 AND cross_page AND NOT (claim_id = ANY($2))`,
-		d.c.ID, picked); err != nil {
-		return fmt.Errorf("unlink %s: %w", d.c.ID, err)
+		denialID, picked); err != nil {
+		return fmt.Errorf("unlink %s: %w", denialID, err)
 	}
 	if _, err := tx.Exec(ctx, `INSERT INTO disputes (denial_id, claim_id, cross_page)
-		SELECT $1, unnest($2::text[]), true ON CONFLICT DO NOTHING`, d.c.ID, picked); err != nil {
-		return fmt.Errorf("link %s: %w", d.c.ID, err)
+		SELECT $1, unnest($2::text[]), true ON CONFLICT DO NOTHING`, denialID, picked); err != nil {
+		return fmt.Errorf("link %s: %w", denialID, err)
 	}
 	return nil
+}
+
+// linkDenial recomputes one denial's cross-page links.
+func linkDenial(ctx context.Context, tx pgx.Tx, d freshClaim) error {
+	rows, err := tx.Query(ctx, `SELECT c.id, c.claim_time, c.data FROM claims c WHERE `+candidateCond("$1", "$2", "$3", "$4")+`
+		ORDER BY abs(extract(epoch FROM c.claim_time - $5)), c.id LIMIT $6`,
+		d.target, d.time.Add(-disputeWindow), d.time.Add(disputeWindow), d.itemID, d.time, store.DisputeCandidates)
+	if err != nil {
+		return fmt.Errorf("find claims of %s: %w", d.target, err)
+	}
+	cands, err := scanCandidates(rows)
+	if err != nil {
+		return fmt.Errorf("find claims of %s: %w", d.target, err)
+	}
+	return setLinks(ctx, tx, d.c.ID, store.PickDisputes(d.c, d.time, cands))
 }
 
 func upsertActor(ctx context.Context, tx pgx.Tx, id string, c claim.Claim) error {
