@@ -21,7 +21,7 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	tmp := t.TempDir()
 	bin, pre := wirewatchBinary(t)
 	dir := filepath.Join(tmp, "corpus")
-	writeCorpus(t, dir, 150)
+	writeCorpus(t, dir, 80)
 
 	clean := filepath.Join(tmp, "clean.db")
 	if out, err := exec.Command(bin, append(pre, "ingest", "--db", clean, dir)...).CombinedOutput(); err != nil {
@@ -39,7 +39,7 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 		deadline := time.Now().Add(20 * time.Second)
 		for time.Now().Before(deadline) {
 			time.Sleep(50 * time.Millisecond)
-			if n := committedPages(crash); n >= 20*(round+1) {
+			if n := committedPages(crash); n >= 15*(round+1) {
 				break
 			}
 		}

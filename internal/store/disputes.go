@@ -119,11 +119,8 @@ type Candidate struct {
 
 // PickDisputes chooses which candidates (claims by the denial's target actor on
 // other pages within DisputeWindow) a denial rejects: the best-scoring ones, at
-// most MaxCrossDisputes; a lone candidate is taken even without overlap.
+// most MaxCrossDisputes, each sharing a quantity category or content word.
 func PickDisputes(denial claim.Claim, at time.Time, cands []Candidate) []string {
-	if len(cands) == 1 {
-		return []string{cands[0].Claim.ID}
-	}
 	key := newDenialKey(denial)
 	type scored struct {
 		id    string
@@ -162,9 +159,15 @@ func PickDisputes(denial claim.Claim, at time.Time, cands []Candidate) []string 
 	return out
 }
 
-// WouldDispute says whether adding a claim with these words and categories
-// can change a denial's picks: it must overlap the denial, unless the denial
-// has no links yet (then it may be a lone candidate).
-func WouldDispute(denial claim.Claim, words, cats []string, hasLinks bool) bool {
-	return !hasLinks || newDenialKey(denial).score(words, cats) > 0
+// ScoreWords is DisputeScore on precomputed ClaimWords and ClaimCategories
+// of a denial (d…) and a claim (c…).
+func ScoreWords(dWords, dCats, cWords, cCats []string) int {
+	k := denialKey{words: map[string]bool{}, cats: map[string]bool{}}
+	for _, w := range dWords {
+		k.words[w] = true
+	}
+	for _, c := range dCats {
+		k.cats[c] = true
+	}
+	return k.score(cWords, cCats)
 }

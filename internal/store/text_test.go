@@ -161,8 +161,11 @@ func TestPickDisputes(t *testing.T) {
 	if strings.Join(got, ",") != "best,words" {
 		t.Errorf("PickDisputes = %v, want [best words]", got)
 	}
-	if got := PickDisputes(denial, at, cands[:1]); len(got) != 1 || got[0] != "unrelated" {
-		t.Errorf("lone candidate: %v", got)
+	if got := PickDisputes(denial, at, cands[:1]); len(got) != 0 {
+		t.Errorf("a candidate without overlap was picked: %v", got)
+	}
+	if ScoreWords(ClaimWords(denial), ClaimCategories(denial), ClaimWords(cands[2].Claim), ClaimCategories(cands[2].Claim)) != DisputeScore(denial, cands[2].Claim) {
+		t.Error("ScoreWords and DisputeScore disagree")
 	}
 	if got := PickDisputes(denial, at, nil); len(got) != 0 {
 		t.Errorf("no candidates: %v", got)

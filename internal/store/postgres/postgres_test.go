@@ -183,8 +183,8 @@ func TestCrossPageDisputes(t *testing.T) {
 			content: "dat er soldaten zijn gedood", category: "killed", value: 1}, 0, false},
 		{"other actor", time.Hour, claimSpec{speaker: "Kyiv", actor: "Oekraïne", stance: "deny", target: "Wit-Rusland",
 			content: "dat er soldaten zijn gedood", category: "killed", value: 1}, 0, false},
-		{"lone candidate without overlap", time.Hour, claimSpec{speaker: "Kyiv", actor: "Oekraïne", stance: "deny", target: "het Russische ministerie",
-			content: "dat de graanexport stillag", category: "money", value: 5}, 1, false},
+		{"nothing shared", time.Hour, claimSpec{speaker: "Kyiv", actor: "Oekraïne", stance: "deny", target: "het Russische ministerie",
+			content: "dat de graanexport stillag", category: "money", value: 5}, 0, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -413,7 +413,7 @@ func FuzzStemQuery(f *testing.F) {
 			b.WriteString(s[pos:])
 			return b.String()
 		}
-		if strip(out) != strip(q) {
+		if strip(out) != strip(strings.ToValidUTF8(q, " ")) {
 			t.Errorf("StemQuery(%q) = %q changed the syntax", q, out)
 		}
 	})

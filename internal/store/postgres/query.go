@@ -560,6 +560,7 @@ func Snippet(headline string) string {
 // (store.Stem), keeping quotes, "-" and "or", for websearch_to_tsquery('simple')
 // against the stems column.
 func StemQuery(q string) string {
+	q = strings.ToValidUTF8(q, " ") // PostgreSQL refuses invalid UTF-8
 	var b strings.Builder
 	pos := 0
 	for _, w := range store.Words(q) {
@@ -578,6 +579,7 @@ func StemQuery(q string) string {
 // Search finds items by Dutch full text, best match first: a match under
 // PostgreSQL's dutch configuration or under wirewatch's own stems.
 func (db *DB) Search(ctx context.Context, f store.Filter) ([]store.SearchHit, string, error) {
+	f.Q = strings.ToValidUTF8(f.Q, " ") // PostgreSQL refuses invalid UTF-8
 	if strings.TrimSpace(f.Q) == "" {
 		return []store.SearchHit{}, "", nil
 	}

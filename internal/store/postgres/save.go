@@ -57,15 +57,6 @@ func saveTx(ctx context.Context, tx pgx.Tx, r analyze.Result) (store.SaveStats, 
 	if p.ID == "" {
 		return st, fmt.Errorf("page has no id")
 	}
-	// Lock first, in one sorted order: the actors this page's claims may
-	// link through (see linkAcrossPages). Taking these before any row lock
-	// keeps concurrent Saves from deadlocking on each other.
-	if keys := lockKeys(r); len(keys) > 0 {
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('wirewatch-actor:' || k, 0))
-			FROM unnest($1::text[]) AS k ORDER BY k`, keys); err != nil {
-			return st, fmt.Errorf("lock actors: %w", err)
-		}
-	}
 	raw := p.Raw
 	if raw == nil {
 		raw = []byte{}
@@ -242,6 +233,16 @@ func saveTx(ctx context.Context, tx pgx.Tx, r analyze.Result) (store.SaveStats, 
 		if _, err := tx.Exec(ctx, `INSERT INTO disputes (denial_id, claim_id)
 			SELECT $1, id FROM claims WHERE id = $2 ON CONFLICT DO NOTHING`, d[0], d[1]); err != nil {
 			return st, fmt.Errorf("dispute %s→%s: %w", d[0], d[1], err)
+		}
+	}
+	// Lock, in one sorted order, the actors this page's claims may link
+	// through, only now: held from here to the commit, they serialise just
+	// the linking of Saves that could link to each other. Rows locked
+	// before are items and actors (in id order) that linking does not touch.
+	if keys := lockKeys(r); len(keys) > 0 {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('wirewatch-actor:' || k, 0))
+			FROM unnest($1::text[]) AS k ORDER BY k`, keys); err != nil {
+			return st, fmt.Errorf("lock actors: %w", err)
 		}
 	}
 	if err := linkAcrossPages(ctx, tx, fresh); err != nil {

@@ -26,7 +26,13 @@ var benchBase = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 
 // BenchmarkSave stores 10,000 generated pages (analysis done beforehand) into
 // a fresh database and reports pages/s, items and bytes per item.
-func BenchmarkSave(b *testing.B) {
+func BenchmarkSave(b *testing.B) { benchSave(b, true) }
+
+// BenchmarkSaveNoCrossLinks is BenchmarkSave without cross-page dispute
+// linking, to show what that costs.
+func BenchmarkSaveNoCrossLinks(b *testing.B) { benchSave(b, false) }
+
+func benchSave(b *testing.B, crossLinks bool) {
 	n := benchEnv("WIREWATCH_BENCH_PAGES", 10000)
 	g := corpus.New(1, benchBase)
 	docs := make([]corpus.Doc, n)
@@ -41,6 +47,7 @@ func BenchmarkSave(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		s.skipCrossLinks = !crossLinks
 		b.StartTimer()
 		start := time.Now()
 		for _, d := range docs {

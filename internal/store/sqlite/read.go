@@ -630,6 +630,8 @@ func (s *Store) SaveFeed(ctx context.Context, f store.FeedState) error {
 	if err != nil {
 		return err
 	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	if _, err := s.w.ExecContext(ctx, `INSERT INTO feeds (url, data) VALUES (?, ?) ON CONFLICT (url) DO UPDATE SET data = excluded.data`, f.URL, string(b)); err != nil {
 		return fmt.Errorf("save feed %s: %w", f.URL, err)
 	}

@@ -31,6 +31,8 @@ func (s *Store) Save(ctx context.Context, r analyze.Result) (store.SaveStats, er
 		sum := sha256.Sum256(p.Raw)
 		p.ID = hex.EncodeToString(sum[:])
 	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return st, fmt.Errorf("save %s: begin: %w", p.Source, err)
@@ -51,6 +53,8 @@ type saver struct {
 	tx  *sql.Tx
 	ctx context.Context
 	now time.Time
+	// actorsDone holds the actor facts already merged in this Save.
+	actorsDone map[string]bool
 	// fresh are claims inserted or replaced by this Save, for dispute linking.
 	fresh []freshClaim
 }
@@ -138,11 +142,14 @@ func (sv *saver) save(p page.Page, r analyze.Result, st *store.SaveStats) error 
 	for _, it := range r.Items {
 		for _, c := range it.Claims {
 			for _, target := range c.Disputes {
-				if err := sv.link(target, c.ID, false); err != nil {
+				if err := sv.link(target, c.ID, false, 0); err != nil {
 					return err
 				}
 			}
 		}
+	}
+	if sv.s.skipCrossLinks {
+		return nil
 	}
 	return sv.linkAcrossPages()
 }
@@ -304,13 +311,27 @@ func (sv *saver) saveClaim(itemID string, c claim.Claim, t int64, replace bool) 
 			return err
 		}
 	}
-	if actorID != "" {
+	if key := actorKey(actorID, c); actorID != "" && !sv.actorsDone[key] {
+		if sv.actorsDone == nil {
+			sv.actorsDone = map[string]bool{}
+		}
+		sv.actorsDone[key] = true
 		if err := sv.saveActor(actorID, c); err != nil {
 			return fmt.Errorf("actor %s: %w", actorID, err)
 		}
 	}
 	sv.fresh = append(sv.fresh, freshClaim{c: c, itemID: itemID, time: t, words: words, cats: cats})
 	return nil
+}
+
+// actorKey names what a claim tells about its actor; claims with the same
+// key add nothing new to the actor.
+func actorKey(id string, c claim.Claim) string {
+	country := ""
+	if c.Actor.Country != nil {
+		country = *c.Actor.Country
+	}
+	return strings.Join(append([]string{id, c.Speaker, c.Actor.Name, c.Actor.Type, country}, c.Actor.Roles...), "\x00")
 }
 
 // saveActor creates the actor or merges what this claim adds (type, country,
@@ -459,56 +480,92 @@ func (sv *saver) candidates(target, itemID string, t int64) ([]store.Candidate, 
 	return cands, nil
 }
 
-// denialsNaming are the stored denials near f in time whose target is the
-// actor (by id or alias) and that f could change the picks of.
-func (sv *saver) denialsNaming(actorID string, f freshClaim, done map[string]bool) ([]freshClaim, error) {
+// offerClaim adds a fresh claim to the cross-page links of stored denials
+// near it in time whose target is its actor (by id or alias): it takes the
+// place of a denial's weakest link when it scores higher (the denial's links
+// are then recomputed).
+func (sv *saver) offerClaim(actorID string, f freshClaim, done map[string]bool) error {
 	slugs, err := sv.keys(actorID, `SELECT DISTINCT slug FROM actor_aliases WHERE actor_id = ?`, actorID)
 	if err != nil {
-		return nil, fmt.Errorf("aliases of %s: %w", actorID, err)
+		return fmt.Errorf("aliases of %s: %w", actorID, err)
 	}
-	var out []freshClaim
+	type denial struct {
+		id, itemID  string
+		time        int64
+		words, cats string
+		n, minScore int
+	}
+	var ds []denial
 	for _, slug := range slugs {
-		err := sv.nearest(`SELECT d.id, d.item_id, d.time, d.data,
-				EXISTS (SELECT 1 FROM disputes x WHERE x.denial_id = d.id AND x.cross_page = 1)
+		err := sv.nearest(`SELECT d.id, d.item_id, d.time, d.words, d.cats,
+				(SELECT count(*) FROM disputes x WHERE x.denial_id = d.id AND x.cross_page = 1),
+				(SELECT COALESCE(min(score), 0) FROM disputes x WHERE x.denial_id = d.id AND x.cross_page = 1)
 			FROM claims d WHERE d.target_id = ?1 AND d.target_id <> '' AND d.time BETWEEN ?2 AND ?3
 			ORDER BY d.time {order} LIMIT ?4`, slug, f.time, maxDenialsPerClaim/2, func(rows *sql.Rows) error {
-			var (
-				d        freshClaim
-				data     string
-				hasLinks bool
-			)
-			if err := rows.Scan(&d.c.ID, &d.itemID, &d.time, &data, &hasLinks); err != nil {
+			var d denial
+			if err := rows.Scan(&d.id, &d.itemID, &d.time, &d.words, &d.cats, &d.n, &d.minScore); err != nil {
 				return err
 			}
-			if done[d.c.ID] {
-				return nil
-			}
-			if err := json.Unmarshal([]byte(data), &d.c); err != nil {
-				return fmt.Errorf("claim %s: %w", d.c.ID, err)
-			}
-			if store.WouldDispute(d.c, f.words, f.cats, hasLinks) {
-				out = append(out, d)
-			}
+			ds = append(ds, d)
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("denials of %s: %w", slug, err)
+			return fmt.Errorf("denials of %s: %w", slug, err)
 		}
 	}
-	return out, nil
+	for _, d := range ds {
+		if done[d.id] || d.itemID == f.itemID {
+			continue
+		}
+		score := store.ScoreWords(strings.Fields(d.words), strings.Fields(d.cats), f.words, f.cats)
+		// On a tie with a full denial the earlier link stays (cheap; ties are
+		// common between near-identical wire reports).
+		if score == 0 || (d.n >= store.MaxCrossDisputes && score <= d.minScore) {
+			continue
+		}
+		var samePage bool
+		if err := sv.queryRow(`SELECT EXISTS (SELECT 1 FROM sightings a JOIN sightings b ON a.page_id = b.page_id WHERE a.item_id = ? AND b.item_id = ?)`,
+			f.itemID, d.itemID).Scan(&samePage); err != nil {
+			return err
+		}
+		if samePage {
+			continue
+		}
+		switch {
+		case d.n < store.MaxCrossDisputes:
+			if err := sv.link(f.c.ID, d.id, true, score); err != nil {
+				return err
+			}
+		default:
+			// Full: recompute this denial's links.
+			done[d.id] = true
+			var data string
+			if err := sv.queryRow(`SELECT data FROM claims WHERE id = ?`, d.id).Scan(&data); err != nil {
+				return err
+			}
+			var dc claim.Claim
+			if err := json.Unmarshal([]byte(data), &dc); err != nil {
+				return fmt.Errorf("claim %s: %w", d.id, err)
+			}
+			if err := sv.linkDenial(dc, d.itemID, d.time); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // maxDenialsPerClaim bounds the denials a new claim can make relink.
 const maxDenialsPerClaim = 6
 
 // link records that denial rejects claimID, when both are stored.
-func (sv *saver) link(claimID, denialID string, cross bool) error {
+func (sv *saver) link(claimID, denialID string, cross bool, score int) error {
 	if claimID == denialID {
 		return nil
 	}
-	_, err := sv.exec(`INSERT INTO disputes (claim_id, denial_id, cross_page)
-		SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM claims WHERE id = ?1) AND EXISTS (SELECT 1 FROM claims WHERE id = ?2)
-		ON CONFLICT DO NOTHING`, claimID, denialID, cross)
+	_, err := sv.exec(`INSERT INTO disputes (claim_id, denial_id, cross_page, score)
+		SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM claims WHERE id = ?1) AND EXISTS (SELECT 1 FROM claims WHERE id = ?2)
+		ON CONFLICT DO NOTHING`, claimID, denialID, cross, score)
 	if err != nil {
 		return fmt.Errorf("link %s < %s: %w", claimID, denialID, err)
 	}
@@ -535,18 +592,8 @@ func (sv *saver) linkAcrossPages() error {
 		if actorID == "" {
 			continue
 		}
-		denials, err := sv.denialsNaming(actorID, f, done)
-		if err != nil {
+		if err := sv.offerClaim(actorID, f, done); err != nil {
 			return err
-		}
-		for _, d := range denials {
-			if done[d.c.ID] {
-				continue
-			}
-			done[d.c.ID] = true
-			if err := sv.linkDenial(d.c, d.itemID, d.time); err != nil {
-				return err
-			}
 		}
 	}
 	return nil
@@ -568,8 +615,14 @@ func (sv *saver) linkDenial(d claim.Claim, itemID string, t int64) error {
 	if _, err := sv.exec(`DELETE FROM disputes WHERE denial_id = ? AND cross_page = 1`, d.ID); err != nil {
 		return fmt.Errorf("unlink %s: %w", d.ID, err)
 	}
+	dw, dc := store.ClaimWords(d), store.ClaimCategories(d)
+	byID := map[string]store.Candidate{}
+	for _, c := range cands {
+		byID[c.Claim.ID] = c
+	}
 	for _, id := range store.PickDisputes(d, fromNanos(t), cands) {
-		if err := sv.link(id, d.ID, true); err != nil {
+		c := byID[id]
+		if err := sv.link(id, d.ID, true, store.ScoreWords(dw, dc, c.Words, c.Categories)); err != nil {
 			return err
 		}
 	}

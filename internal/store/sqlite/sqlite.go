@@ -1,9 +1,10 @@
 // Package sqlite is the default, embedded Store: one SQLite file (modernc.org/sqlite),
 // WAL mode, FTS5 search with Dutch stemming.
 //
-// Writes go through one connection (SQLite allows one writer; a single
-// connection avoids busy retries between our own goroutines); reads use a
-// separate pool so searches run while an ingest writes.
+// Writes are serialized in the process (SQLite allows one writer; queuing
+// on a mutex avoids busy retries between our own goroutines) and use
+// prepared statements; reads use a separate pool so searches run while an
+// ingest writes.
 package sqlite
 
 import (
@@ -36,6 +37,11 @@ type Store struct {
 	// now gives the first-seen time of new items.
 	now func() time.Time
 
+	// skipCrossLinks turns off cross-page dispute linking (benchmarks only,
+	// to show its share of the save cost).
+	skipCrossLinks bool
+
+	wmu   sync.Mutex // one write transaction at a time
 	mu    sync.Mutex
 	stmts map[string]*sql.Stmt // prepared write statements by text
 }
@@ -77,8 +83,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	w.SetMaxOpenConns(1)
-	w.SetMaxIdleConns(1)
+	// Two connections: one runs the write transaction; the other lets a
+	// statement be prepared (and cached) while that transaction holds the
+	// first. Writes themselves are serialized by Store.wmu.
+	w.SetMaxOpenConns(2)
+	w.SetMaxIdleConns(2)
 	w.SetConnMaxLifetime(0)
 	if err := migrate(ctx, w); err != nil {
 		w.Close()

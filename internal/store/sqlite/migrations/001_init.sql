@@ -103,7 +103,8 @@ CREATE INDEX claim_places_place ON claim_places (place);
 CREATE TABLE disputes (
 	claim_id   TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
 	denial_id  TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
-	cross_page INTEGER NOT NULL DEFAULT 0,
+	cross_page INTEGER NOT NULL DEFAULT 0, -- linked by the store across pages
+	score      INTEGER NOT NULL DEFAULT 0, -- store.DisputeScore of a cross-page link
 	PRIMARY KEY (claim_id, denial_id)
 ) WITHOUT ROWID;
 CREATE INDEX disputes_denial ON disputes (denial_id);
