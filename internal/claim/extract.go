@@ -1068,6 +1068,9 @@ func sameSide(a, b Actor) bool {
 	if a.Name == "" || b.Name == "" || strings.EqualFold(a.Name, b.Name) {
 		return true
 	}
+	if a.Type == "group" || b.Type == "group" {
+		return false // rebels and militias do not speak for their country's state
+	}
 	return a.Country != nil && b.Country != nil && *a.Country == *b.Country
 }
 

@@ -114,7 +114,9 @@ betwist betwisten betwistte betwistten`)
 // dismissal words: "noemt het desinformatie", "bestempelde ... als leugens".
 var dismissWords = words(`leugen leugens gelogen desinformatie nepnieuws propaganda onzin
 onwaar onwaarheid onwaarheden fake verzinsel verzinsels verzonnen misleidend laster
-lasterlijk ongegrond ongefundeerd eenzijdig onjuist absurd overdreven verdraaid vals`)
+lasterlijk ongegrond ongefundeerd eenzijdig onjuist absurd overdreven verdraaid vals
+fantasie fantasieën kletskoek nonsens lachwekkend belachelijk sprookje sprookjes fabeltje fabeltjes
+verdichtsel verdichtsels gefabriceerd`)
 
 // dismissVerbs: verbs that, with a dismissal word, deny ("noemt ... leugens").
 var dismissVerbs = words(`noemt noemen noemde noemden genoemd bestempelt bestempelen bestempelde

@@ -206,7 +206,8 @@ func rivals(f, g *found) bool {
 	if g.stance == "deny" || g.actor.Name == f.actor.Name || g.actor.Name == "" {
 		return false
 	}
-	return g.actor.Country == nil || f.actor.Country == nil || *g.actor.Country != *f.actor.Country
+	return g.actor.Country == nil || f.actor.Country == nil || *g.actor.Country != *f.actor.Country ||
+		g.actor.Type == "group" || f.actor.Type == "group" // rebels and militias oppose their own country's state
 }
 
 // overlap counts the content words (five letters or more, no reporting verbs)
