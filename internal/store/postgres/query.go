@@ -347,7 +347,10 @@ func (db *DB) Claim(ctx context.Context, id string) (store.ClaimRecord, error) {
 func claimWhere(f store.Filter, a *args) string {
 	w := []string{"TRUE"}
 	if f.Q != "" {
-		w = append(w, "(c.tsv @@ websearch_to_tsquery('dutch', "+a.add(f.Q)+"))")
+		// The claim's sentence, or its item's headline and text (as in Search).
+		q := a.add(f.Q)
+		w = append(w, "(c.tsv @@ websearch_to_tsquery('dutch', "+q+") OR c.item_id IN (SELECT qi.id FROM items qi WHERE qi.tsv @@ websearch_to_tsquery('dutch', "+q+
+			") OR qi.stems_tsv @@ websearch_to_tsquery('simple', "+a.add(StemQuery(f.Q))+")))")
 	}
 	if f.Actor != "" {
 		w = append(w, "c.actor_id = "+a.add(f.Actor))

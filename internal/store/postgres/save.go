@@ -51,6 +51,10 @@ func (db *DB) saveOnce(ctx context.Context, r analyze.Result) (store.SaveStats, 
 	return st, err
 }
 
+// saveTx writes a page in a few pipelined batches (pgx.Batch, one round trip
+// each) instead of one round trip per statement: the page, items and
+// sightings; then actors, claims and in-page disputes with the advisory
+// lock; then the cross-page linking's reads, and its writes.
 func saveTx(ctx context.Context, tx pgx.Tx, r analyze.Result) (store.SaveStats, error) {
 	var st store.SaveStats
 	p := r.Page
@@ -61,7 +65,8 @@ func saveTx(ctx context.Context, tx pgx.Tx, r analyze.Result) (store.SaveStats, 
 	if raw == nil {
 		raw = []byte{}
 	}
-	err := tx.QueryRow(ctx, `
+	b := &pgx.Batch{}
+	b.Queue(`
 		INSERT INTO pages (id, source, format, captured_at, raw, error)
 		VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (id) DO UPDATE SET
@@ -69,10 +74,12 @@ func saveTx(ctx context.Context, tx pgx.Tx, r analyze.Result) (store.SaveStats, 
 			error = EXCLUDED.error,
 			captured_at = coalesce(pages.captured_at, EXCLUDED.captured_at)
 		RETURNING (xmax = 0)`,
-		p.ID, p.Source, p.Format, p.CapturedAt, raw, r.Error).Scan(&st.NewPage)
-	if err != nil {
-		return st, fmt.Errorf("upsert page: %w", err)
-	}
+		p.ID, p.Source, p.Format, p.CapturedAt, raw, r.Error).QueryRow(func(row pgx.Row) error {
+		if err := row.Scan(&st.NewPage); err != nil {
+			return fmt.Errorf("upsert page: %w", err)
+		}
+		return nil
+	})
 
 	// Upsert in id order so concurrent pages sharing items lock rows in the
 	// same order and do not deadlock.
@@ -102,9 +109,8 @@ func saveTx(ctx context.Context, tx pgx.Tx, r analyze.Result) (store.SaveStats, 
 		if it.Quantities == nil {
 			qs = []byte("[]")
 		}
-		var inserted bool
-		var t time.Time
-		err := tx.QueryRow(ctx, `
+		id := it.ID
+		b.Queue(`
 			INSERT INTO items (id, kind, headline, dateline, places, age, age_minutes, published_at,
 				section, subheadings, url, paragraphs, body, entities, quantities, analysis_version,
 				item_time, stems)
@@ -130,20 +136,25 @@ func saveTx(ctx context.Context, tx pgx.Tx, r analyze.Result) (store.SaveStats, 
 			RETURNING (xmax = 0), item_time`,
 			it.ID, it.Kind, it.Headline, nullJSON(dl), places, it.Age, it.AgeMinutes, it.PublishedAt,
 			it.Section, string(subs), it.URL, string(paras), it.Text, string(ents), string(qs),
-			analyze.Version, p.CapturedAt, store.StemText(deref(it.Headline), it.Text)).Scan(&inserted, &t)
-		if err != nil {
-			return st, fmt.Errorf("upsert item %s: %w", it.ID, err)
-		}
-		itemTime[it.ID] = t
-		if inserted {
-			st.NewItems++
-		} else {
-			st.SeenItems++
-		}
-		if _, err := tx.Exec(ctx, `INSERT INTO sightings (item_id, page_id, n) VALUES ($1, $2, $3)
-			ON CONFLICT (item_id, page_id) DO NOTHING`, it.ID, p.ID, it.N); err != nil {
-			return st, fmt.Errorf("sighting %s: %w", it.ID, err)
-		}
+			analyze.Version, p.CapturedAt, store.StemText(deref(it.Headline), it.Text)).QueryRow(func(row pgx.Row) error {
+			var inserted bool
+			var t time.Time
+			if err := row.Scan(&inserted, &t); err != nil {
+				return fmt.Errorf("upsert item %s: %w", id, err)
+			}
+			itemTime[id] = t
+			if inserted {
+				st.NewItems++
+			} else {
+				st.SeenItems++
+			}
+			return nil
+		})
+		b.Queue(`INSERT INTO sightings (item_id, page_id, n) VALUES ($1, $2, $3)
+			ON CONFLICT (item_id, page_id) DO NOTHING`, it.ID, p.ID, it.N)
+	}
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return st, fmt.Errorf("page and items: %w", err)
 	}
 
 	// Actors in id order, for the same reason.
@@ -160,27 +171,26 @@ func saveTx(ctx context.Context, tx pgx.Tx, r analyze.Result) (store.SaveStats, 
 		}
 	}
 	sort.SliceStable(acts, func(a, b int) bool { return acts[a].id < acts[b].id })
+	b = &pgx.Batch{}
 	for _, a := range acts {
-		if err := upsertActor(ctx, tx, a.id, a.c); err != nil {
-			return st, err
-		}
+		queueActor(b, a.id, a.c)
 	}
 
-	// Claims: the new analysis replaces the item's old claims.
+	// Claims: the new analysis replaces the items' old claims, and claims
+	// follow their item's time.
 	var fresh []freshClaim
 	var inPage [][2]string
+	claimIDs := []string{}
 	for _, it := range items {
-		ids := make([]string, 0, len(it.Claims))
 		for _, c := range it.Claims {
-			ids = append(ids, c.ID)
+			claimIDs = append(claimIDs, c.ID)
 		}
-		if _, err := tx.Exec(ctx, `DELETE FROM claims WHERE item_id = $1 AND NOT (id = ANY($2))`, it.ID, ids); err != nil {
-			return st, fmt.Errorf("prune claims of %s: %w", it.ID, err)
-		}
+	}
+	b.Queue(`DELETE FROM claims WHERE item_id = ANY($1) AND NOT (id = ANY($2))`, itemIDs, claimIDs)
+	b.Queue(`UPDATE claims c SET claim_time = i.item_time FROM items i
+		WHERE i.id = c.item_id AND c.item_id = ANY($1) AND c.claim_time <> i.item_time`, itemIDs)
+	for _, it := range items {
 		t := itemTime[it.ID]
-		if _, err := tx.Exec(ctx, `UPDATE claims SET claim_time = $2 WHERE item_id = $1 AND claim_time <> $2`, it.ID, t); err != nil {
-			return st, fmt.Errorf("claim times of %s: %w", it.ID, err)
-		}
 		for pos, c := range it.Claims {
 			st.Claims++
 			aid := store.ClaimActorID(c.Actor.Name, c.Speaker)
@@ -200,7 +210,7 @@ func saveTx(ctx context.Context, tx pgx.Tx, r analyze.Result) (store.SaveStats, 
 			if c.Stance == "deny" {
 				target = store.ActorID(c.Target)
 			}
-			if _, err := tx.Exec(ctx, `
+			b.Queue(`
 				INSERT INTO claims (id, item_id, pos, actor_id, speaker, stance, target_id, categories,
 					places, claim_time, data)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -208,42 +218,50 @@ func saveTx(ctx context.Context, tx pgx.Tx, r analyze.Result) (store.SaveStats, 
 					item_id = EXCLUDED.item_id, pos = EXCLUDED.pos, actor_id = EXCLUDED.actor_id,
 					speaker = EXCLUDED.speaker, stance = EXCLUDED.stance, target_id = EXCLUDED.target_id,
 					categories = EXCLUDED.categories, places = EXCLUDED.places,
-					claim_time = EXCLUDED.claim_time, data = EXCLUDED.data`,
+					claim_time = EXCLUDED.claim_time, data = EXCLUDED.data
+				WHERE (claims.item_id, claims.pos, claims.actor_id, claims.speaker, claims.stance,
+					claims.target_id, claims.categories, claims.places, claims.claim_time, claims.data)
+				IS DISTINCT FROM (EXCLUDED.item_id, EXCLUDED.pos, EXCLUDED.actor_id, EXCLUDED.speaker,
+					EXCLUDED.stance, EXCLUDED.target_id, EXCLUDED.categories, EXCLUDED.places,
+					EXCLUDED.claim_time, EXCLUDED.data)`,
 				c.ID, it.ID, pos, nullString(aid), c.Speaker, c.Stance, target, nonNil(uniq(cats)),
-				nonNil(c.Places), t, string(js)); err != nil {
-				return st, fmt.Errorf("upsert claim %s: %w", c.ID, err)
-			}
+				nonNil(c.Places), t, string(js))
 			for _, d := range c.Disputes {
-				inPage = append(inPage, [2]string{c.ID, d})
+				// The analyser links within a page; skip ids it did not emit as claims.
+				if d != c.ID {
+					inPage = append(inPage, [2]string{c.ID, d})
+				}
 			}
 			fresh = append(fresh, freshClaim{c: c, itemID: it.ID, actorID: aid, target: target, time: t})
 		}
 	}
-	sort.Slice(inPage, func(a, b int) bool {
-		if inPage[a][0] != inPage[b][0] {
-			return inPage[a][0] < inPage[b][0]
+	if len(inPage) > 0 {
+		sort.Slice(inPage, func(a, b int) bool {
+			if inPage[a][0] != inPage[b][0] {
+				return inPage[a][0] < inPage[b][0]
+			}
+			return inPage[a][1] < inPage[b][1]
+		})
+		den := make([]string, len(inPage))
+		cl := make([]string, len(inPage))
+		for i, d := range inPage {
+			den[i], cl[i] = d[0], d[1]
 		}
-		return inPage[a][1] < inPage[b][1]
-	})
-	for _, d := range inPage {
-		// The analyser links within a page; skip ids it did not emit as claims.
-		if d[0] == d[1] {
-			continue
-		}
-		if _, err := tx.Exec(ctx, `INSERT INTO disputes (denial_id, claim_id)
-			SELECT $1, id FROM claims WHERE id = $2 ON CONFLICT DO NOTHING`, d[0], d[1]); err != nil {
-			return st, fmt.Errorf("dispute %s→%s: %w", d[0], d[1], err)
-		}
+		b.Queue(`INSERT INTO disputes (denial_id, claim_id)
+			SELECT x.d, c.id FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS x(d, c, o)
+			JOIN claims c ON c.id = x.c ORDER BY x.o ON CONFLICT DO NOTHING`, den, cl)
 	}
 	// Lock, in one sorted order, the actors this page's claims may link
-	// through, only now: held from here to the commit, they serialise just
-	// the linking of Saves that could link to each other. Rows locked
-	// before are items and actors (in id order) that linking does not touch.
+	// through, only now (last in this batch): held from here to the commit,
+	// they serialise just the linking of Saves that could link to each
+	// other. Rows locked before are items and actors (in id order) that
+	// linking does not touch.
 	if keys := lockKeys(r); len(keys) > 0 {
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('wirewatch-actor:' || k, 0))
-			FROM unnest($1::text[]) AS k ORDER BY k`, keys); err != nil {
-			return st, fmt.Errorf("lock actors: %w", err)
-		}
+		b.Queue(`SELECT pg_advisory_xact_lock(hashtextextended('wirewatch-actor:' || k, 0))
+			FROM unnest($1::text[]) AS k ORDER BY k`, keys)
+	}
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return st, fmt.Errorf("actors and claims: %w", err)
 	}
 	if err := linkAcrossPages(ctx, tx, fresh); err != nil {
 		return st, err
@@ -269,59 +287,111 @@ type freshClaim struct {
 // The advisory locks saveTx took on the actor ids involved serialise
 // concurrent Saves that could link to each other; under READ COMMITTED each
 // then sees the other's committed rows.
+//
+// All reads go out in one batch (they read claims and actors, which linking
+// does not write), then the fresh denials' links in a second; only stored
+// denials whose links a fresh claim may change are handled one by one, since
+// each reads the links the previous one may have rewritten.
 func linkAcrossPages(ctx context.Context, tx pgx.Tx, fresh []freshClaim) error {
+	b := &pgx.Batch{}
 	done := map[string]bool{}
+	var denials []freshClaim
+	denialCands := map[string][]store.Candidate{}
 	for _, f := range fresh {
-		if f.target != "" && !done[f.c.ID] {
-			done[f.c.ID] = true
-			if err := linkDenial(ctx, tx, f); err != nil {
-				return err
-			}
+		if f.target == "" || done[f.c.ID] {
+			continue
 		}
+		done[f.c.ID] = true
+		denials = append(denials, f)
+		f := f
+		queueCandidates(b, f).Query(func(rows pgx.Rows) error {
+			cands, err := scanCandidates(rows)
+			if err != nil {
+				return fmt.Errorf("find claims of %s: %w", f.target, err)
+			}
+			denialCands[f.c.ID] = cands
+			return nil
+		})
 	}
+	type claimDenials struct {
+		f       freshClaim
+		denials []storedDenial
+	}
+	var perClaim []*claimDenials
+	var actors, items []string
+	var times []time.Time
 	for _, f := range fresh {
 		if f.c.Stance == "deny" || f.actorID == "" {
 			continue
 		}
-		// The stored denials naming this claim's actor of which it is a
-		// candidate, each with its candidate count.
+		perClaim = append(perClaim, &claimDenials{f: f})
+		actors = append(actors, f.actorID)
+		times = append(times, f.time)
+		items = append(items, f.itemID)
+	}
+	if len(perClaim) > 0 {
+		// For every fresh claim at once (one plan, one round trip): the
+		// stored denials naming its actor of which it is a candidate, each
+		// with its candidate count.
 		win := fmt.Sprintf("%d hours", int(disputeWindow.Hours()))
-		rows, err := tx.Query(ctx, `SELECT d.id, d.item_id, d.target_id, d.claim_time, d.data,
-				(SELECT count(*) FROM (SELECT 1 FROM claims c WHERE `+candidateCond("d.target_id",
-			"d.claim_time - $5::interval", "d.claim_time + $5::interval", "d.item_id")+` LIMIT 3) x)
-			FROM claims d
-			WHERE d.stance = 'deny' AND d.claim_time BETWEEN $2 AND $3
-			  AND d.target_id IN (SELECT $1 UNION SELECT unnest(alias_slugs) FROM actors WHERE id = $1)
-			  AND d.item_id <> $6
-			  AND NOT EXISTS (SELECT 1 FROM sightings a JOIN sightings b ON a.page_id = b.page_id
-				WHERE a.item_id = d.item_id AND b.item_id = $6)
-			ORDER BY abs(extract(epoch FROM d.claim_time - $4)), d.id LIMIT 50`,
-			f.actorID, f.time.Add(-disputeWindow), f.time.Add(disputeWindow), f.time, win, f.itemID)
-		if err != nil {
-			return fmt.Errorf("find denials of %s: %w", f.actorID, err)
-		}
-		var denials []storedDenial
-		for rows.Next() {
-			var d storedDenial
-			var data []byte
-			if err := rows.Scan(&d.c.ID, &d.itemID, &d.target, &d.time, &data, &d.candidates); err != nil {
-				rows.Close()
-				return err
+		b.Queue(`SELECT f.k, d.id, d.item_id, d.target_id, d.claim_time, d.data, d.n
+			FROM unnest($1::text[], $2::timestamptz[], $3::text[]) WITH ORDINALITY AS f(actor, t, item, k)
+			CROSS JOIN LATERAL (
+				SELECT d.id, d.item_id, d.target_id, d.claim_time, d.data,
+					(SELECT count(*) FROM (SELECT 1 FROM claims c WHERE `+candidateCond("d.target_id",
+			"d.claim_time - $4::interval", "d.claim_time + $4::interval", "d.item_id")+` LIMIT 3) x) AS n
+				FROM claims d
+				WHERE d.stance = 'deny' AND d.claim_time BETWEEN f.t - $4::interval AND f.t + $4::interval
+				  AND d.target_id = ANY(ARRAY(SELECT f.actor UNION SELECT unnest(alias_slugs) FROM actors WHERE id = f.actor))
+				  AND d.item_id <> f.item
+				  AND NOT `+samePage("d.item_id", "f.item")+`
+				ORDER BY abs(extract(epoch FROM d.claim_time - f.t)), d.id LIMIT 50) d
+			ORDER BY f.k, abs(extract(epoch FROM d.claim_time - f.t)), d.id`, actors, times, items, win).Query(func(rows pgx.Rows) error {
+			defer rows.Close()
+			for rows.Next() {
+				var k int
+				var d storedDenial
+				var data []byte
+				if err := rows.Scan(&k, &d.c.ID, &d.itemID, &d.target, &d.time, &data, &d.candidates); err != nil {
+					return fmt.Errorf("find denials: %w", err)
+				}
+				id := d.c.ID
+				if err := json.Unmarshal(data, &d.c); err != nil {
+					return fmt.Errorf("claim %s: %w", id, err)
+				}
+				if k < 1 || k > len(perClaim) {
+					return fmt.Errorf("find denials: bad row %d", k)
+				}
+				if !done[d.c.ID] { // fresh denials are recomputed in full
+					perClaim[k-1].denials = append(perClaim[k-1].denials, d)
+				}
 			}
-			id := d.c.ID
-			if err := json.Unmarshal(data, &d.c); err != nil {
-				rows.Close()
-				return fmt.Errorf("claim %s: %w", id, err)
+			if err := rows.Err(); err != nil {
+				return fmt.Errorf("find denials: %w", err)
 			}
-			if !done[d.c.ID] { // fresh denials were recomputed in full above
-				denials = append(denials, d)
-			}
+			return nil
+		})
+	}
+	if b.Len() == 0 {
+		return nil
+	}
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return fmt.Errorf("link reads: %w", err)
+	}
+	if len(denials) > 0 {
+		w := &pgx.Batch{}
+		for _, d := range denials {
+			queueSetLinks(w, d.c.ID, store.PickDisputes(d.c, d.time, denialCands[d.c.ID]))
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
+		if err := tx.SendBatch(ctx, w).Close(); err != nil {
+			return fmt.Errorf("link fresh denials: %w", err)
 		}
-		if err := relinkForClaim(ctx, tx, f, denials); err != nil {
+	}
+	for _, cd := range perClaim {
+		if len(cd.denials) == 0 {
+			continue
+		}
+		if err := relinkForClaim(ctx, tx, cd.f, cd.denials); err != nil {
 			return err
 		}
 	}
@@ -329,13 +399,23 @@ func linkAcrossPages(ctx context.Context, tx pgx.Tx, fresh []freshClaim) error {
 }
 
 // candidateCond selects the claims c that a denial (its target id, window
-// bounds and item, as SQL expressions) may reject.
+// bounds and item, as SQL expressions) may reject. The actor ids are an
+// array so the planner can use claims_actor_idx (actor_id, claim_time), and
+// the same-page test probes sightings by key (samePage).
 func candidateCond(target, lo, hi, item string) string {
 	return `c.stance <> 'deny' AND c.claim_time BETWEEN ` + lo + ` AND ` + hi + `
-	AND (c.actor_id = ` + target + ` OR c.actor_id IN (SELECT id FROM actors WHERE ` + target + ` = ANY(alias_slugs)))
+	AND c.actor_id = ANY(ARRAY(SELECT ` + target + ` UNION SELECT id FROM actors WHERE ` + target + ` = ANY(alias_slugs)))
 	AND c.item_id <> ` + item + `
-	AND NOT EXISTS (SELECT 1 FROM sightings a JOIN sightings b ON a.page_id = b.page_id
-		WHERE a.item_id = c.item_id AND b.item_id = ` + item + `)`
+	AND NOT ` + samePage("c.item_id", item)
+}
+
+// samePage is an EXISTS test that two items were seen on a common page. It
+// walks the pages of the second (usually one) and probes the sightings key
+// of the first: the OFFSET 0 fence keeps the planner from scanning all
+// pages of an item that recurs on many pages instead.
+func samePage(a, b string) string {
+	return `EXISTS (SELECT 1 FROM (SELECT s.page_id FROM sightings s WHERE s.item_id = ` + b + ` OFFSET 0) bp
+		WHERE EXISTS (SELECT 1 FROM sightings t WHERE t.item_id = ` + a + ` AND t.page_id = bp.page_id))`
 }
 
 // storedDenial is a stored denial that a fresh claim may be a candidate of,
@@ -430,27 +510,45 @@ func scanCandidates(rows pgx.Rows) ([]store.Candidate, error) {
 	return cands, rows.Err()
 }
 
-// setLinks makes picked the denial's cross-page links.
-func setLinks(ctx context.Context, tx pgx.Tx, denialID string, picked []string) error {
+// queueSetLinks queues the statements making picked the denial's cross-page links.
+func queueSetLinks(b *pgx.Batch, denialID string, picked []string) {
 	if picked == nil {
 		picked = []string{}
 	}
-	if _, err := tx.Exec(ctx, `DELETE FROM disputes WHERE denial_id = $1 AND cross_page AND NOT (claim_id = ANY($2))`,
-		denialID, picked); err != nil {
-		return fmt.Errorf("unlink %s: %w", denialID, err)
-	}
-	if _, err := tx.Exec(ctx, `INSERT INTO disputes (denial_id, claim_id, cross_page)
-		SELECT $1, unnest($2::text[]), true ON CONFLICT DO NOTHING`, denialID, picked); err != nil {
+	b.Queue(`DELETE FROM disputes WHERE denial_id = $1 AND cross_page AND NOT (claim_id = ANY($2))`,
+		denialID, picked)
+	b.Queue(`INSERT INTO disputes (denial_id, claim_id, cross_page)
+		SELECT $1, unnest($2::text[]), true ON CONFLICT DO NOTHING`, denialID, picked)
+}
+
+// setLinks makes picked the denial's cross-page links (one round trip).
+func setLinks(ctx context.Context, tx pgx.Tx, denialID string, picked []string) error {
+	b := &pgx.Batch{}
+	queueSetLinks(b, denialID, picked)
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("link %s: %w", denialID, err)
 	}
 	return nil
 }
 
+// candidatesSQL finds a denial's candidates, nearest in time first.
+func candidatesSQL() string {
+	return `SELECT c.id, c.claim_time, c.data FROM claims c WHERE ` + candidateCond("$1", "$2", "$3", "$4") + `
+		ORDER BY abs(extract(epoch FROM c.claim_time - $5)), c.id LIMIT $6`
+}
+
+func candidatesArgs(d freshClaim) []any {
+	return []any{d.target, d.time.Add(-disputeWindow), d.time.Add(disputeWindow), d.itemID, d.time, store.DisputeCandidates}
+}
+
+// queueCandidates queues the query for a denial's candidates.
+func queueCandidates(b *pgx.Batch, d freshClaim) *pgx.QueuedQuery {
+	return b.Queue(candidatesSQL(), candidatesArgs(d)...)
+}
+
 // linkDenial recomputes one denial's cross-page links.
 func linkDenial(ctx context.Context, tx pgx.Tx, d freshClaim) error {
-	rows, err := tx.Query(ctx, `SELECT c.id, c.claim_time, c.data FROM claims c WHERE `+candidateCond("$1", "$2", "$3", "$4")+`
-		ORDER BY abs(extract(epoch FROM c.claim_time - $5)), c.id LIMIT $6`,
-		d.target, d.time.Add(-disputeWindow), d.time.Add(disputeWindow), d.itemID, d.time, store.DisputeCandidates)
+	rows, err := tx.Query(ctx, candidatesSQL(), candidatesArgs(d)...)
 	if err != nil {
 		return fmt.Errorf("find claims of %s: %w", d.target, err)
 	}
@@ -461,7 +559,8 @@ func linkDenial(ctx context.Context, tx pgx.Tx, d freshClaim) error {
 	return setLinks(ctx, tx, d.c.ID, store.PickDisputes(d.c, d.time, cands))
 }
 
-func upsertActor(ctx context.Context, tx pgx.Tx, id string, c claim.Claim) error {
+// queueActor queues an actor upsert that writes only when it adds something.
+func queueActor(b *pgx.Batch, id string, c claim.Claim) {
 	a := c.Actor
 	var aliases, slugs []string
 	for _, al := range []string{c.Speaker, a.Name} {
@@ -475,7 +574,7 @@ func upsertActor(ctx context.Context, tx pgx.Tx, id string, c claim.Claim) error
 	if name == "" {
 		name = c.Speaker
 	}
-	_, err := tx.Exec(ctx, `
+	b.Queue(`
 		INSERT INTO actors (id, name, type, country, roles, aliases, alias_slugs) VALUES ($1, $2, $3, $4, $5, $6, $7)
 		ON CONFLICT (id) DO UPDATE SET
 			type = CASE WHEN actors.type IN ('', 'unknown') AND EXCLUDED.type <> '' THEN EXCLUDED.type ELSE actors.type END,
@@ -487,10 +586,6 @@ func upsertActor(ctx context.Context, tx pgx.Tx, id string, c claim.Claim) error
 			AND (actors.country IS NOT NULL OR EXCLUDED.country IS NULL)
 			AND NOT (actors.type IN ('', 'unknown') AND EXCLUDED.type NOT IN ('', 'unknown')))`,
 		id, name, a.Type, a.Country, nonNil(a.Roles), aliases, slugs)
-	if err != nil {
-		return fmt.Errorf("upsert actor %s: %w", id, err)
-	}
-	return nil
 }
 
 func nullString(s string) any {
