@@ -66,16 +66,47 @@ func claimConds(c *cond, f store.Filter, a string) {
 	}
 }
 
+// ftsQuery is the FTS5 query for all of terms (each quoted, so no operator
+// syntax leaks in from user input).
+func ftsQuery(terms []string) string {
+	quoted := make([]string, len(terms))
+	for i, t := range terms {
+		quoted[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
+	}
+	return strings.Join(quoted, " ")
+}
+
+// claimQuery filters claim alias a by a full-text query: the claim's item
+// (headline and text) contains every term, or the claim's own content words
+// (store.ClaimWords of its content and sentence) do.
+func claimQuery(c *cond, q, a string) {
+	terms := store.QueryTerms(q)
+	if len(terms) == 0 {
+		return
+	}
+	own := make([]string, len(terms))
+	args := []any{ftsQuery(terms)}
+	for i, t := range terms {
+		own[i] = "instr(' ' || " + a + ".words || ' ', ?) > 0"
+		args = append(args, " "+t+" ")
+	}
+	c.add("("+a+".item_id IN (SELECT id FROM items WHERE rid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)) OR ("+
+		strings.Join(own, " AND ")+"))", args...)
+}
+
 // itemConds are the filters on item alias i: on the item itself or, for
 // who-said-what filters, on any of its claims.
 func itemConds(c *cond, f store.Filter, i string) {
+	// The per-item subqueries name claims_item and disable the place index
+	// (unary +): without statistics the planner may otherwise scan every
+	// denial, or every claim in a place, once per item (seconds per search).
 	var sub cond
 	claimActorConds(&sub, f, "c")
 	if len(sub.where) > 0 {
-		c.add("EXISTS (SELECT 1 FROM claims c WHERE c.item_id = "+i+".id AND "+sub.sql()+")", sub.args...)
+		c.add("EXISTS (SELECT 1 FROM claims c INDEXED BY claims_item WHERE c.item_id = "+i+".id AND "+sub.sql()+")", sub.args...)
 	}
 	if f.Place != "" {
-		c.add("(EXISTS (SELECT 1 FROM item_places p WHERE p.item_id = "+i+".id AND p.place = ?) OR EXISTS (SELECT 1 FROM claims c JOIN claim_places p ON p.claim_id = c.id WHERE c.item_id = "+i+".id AND p.place = ?))", f.Place, f.Place)
+		c.add("(EXISTS (SELECT 1 FROM item_places p WHERE p.item_id = "+i+".id AND p.place = ?) OR EXISTS (SELECT 1 FROM claims c INDEXED BY claims_item JOIN claim_places p ON p.claim_id = c.id WHERE c.item_id = "+i+".id AND +p.place = ?))", f.Place, f.Place)
 	}
 	if f.Section != "" {
 		c.add(i+".section = ?", f.Section)
@@ -310,6 +341,7 @@ func (s *Store) Claim(ctx context.Context, id string) (store.ClaimRecord, error)
 func (s *Store) Claims(ctx context.Context, f store.Filter) ([]store.ClaimRecord, string, error) {
 	var c cond
 	claimConds(&c, f, "c")
+	claimQuery(&c, f.Q, "c")
 	if f.Cursor != "" {
 		var t int64
 		var id string
@@ -506,37 +538,112 @@ func (s *Store) Search(ctx context.Context, f store.Filter) ([]store.SearchHit, 
 	var c cond
 	itemConds(&c, f, "i")
 	limit := store.PageSize(f)
+	// First the page of (rid, rank), reading no item data. Ranking is
+	// bounded: bm25 is computed only for the newest searchWindow matches
+	// (rowid >= the window's oldest), so a common word costs the same at
+	// 100,000 items as at 10,000. FTS5 sorts by rank itself; filters are then
+	// checked in rank order and the scan stops at the page end.
 	var q string
 	var args []any
+	var fq string
+	var from int64
 	if len(terms) > 0 {
-		quoted := make([]string, len(terms))
-		for i, t := range terms {
-			quoted[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
+		fq = ftsQuery(terms)
+		err := s.r.QueryRowContext(ctx, `SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
+			fq, searchWindow-1).Scan(&from)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, "", fmt.Errorf("search %q: window: %w", f.Q, err)
 		}
-		q = `SELECT i.id, i.kind, i.headline, i.dateline, i.time, i.n_claims, json_extract(i.data, '$.text'), -bm25(items_fts) AS rank
-			FROM items_fts JOIN items i ON i.rid = items_fts.rowid
-			WHERE items_fts MATCH ? AND ` + c.sql() + ` ORDER BY bm25(items_fts), i.time DESC, i.id LIMIT ? OFFSET ?`
-		args = append(append([]any{strings.Join(quoted, " ")}, c.args...), limit+1, offset)
-	} else {
-		q = `SELECT i.id, i.kind, i.headline, i.dateline, i.time, i.n_claims, json_extract(i.data, '$.text'), 0.0
-			FROM items i WHERE ` + c.sql() + ` ORDER BY i.time DESC, i.id DESC LIMIT ? OFFSET ?`
+	}
+	switch {
+	case len(terms) > 0 && len(c.where) == 0:
+		q = `SELECT rowid, -rank FROM items_fts WHERE items_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ? OFFSET ?`
+		args = []any{fq, from, limit + 1, offset}
+	case len(terms) > 0:
+		// CROSS JOIN keeps the ranked matches as the outer loop: otherwise
+		// the planner may drive from a filter's index and re-run the MATCH
+		// per item (seconds per query at 20,000 items).
+		q = `SELECT i.rid, -m.rank FROM (SELECT rowid AS rid, rank FROM items_fts WHERE items_fts MATCH ? AND rowid >= ? ORDER BY rank) m
+			CROSS JOIN items i ON i.rid = m.rid WHERE ` + c.sql() + ` LIMIT ? OFFSET ?`
+		args = append(append([]any{fq, from}, c.args...), limit+1, offset)
+	default:
+		q = `SELECT i.rid, 0.0 FROM items i WHERE ` + c.sql() + ` ORDER BY i.time DESC, i.id DESC LIMIT ? OFFSET ?`
 		args = append(c.args, limit+1, offset)
 	}
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	rids, ranks, err := s.searchPage(ctx, q, args)
+	if err == nil && from > 0 && len(rids) <= limit {
+		// The window ran out before the page was full (selective filters,
+		// or paging deep): rank all matches so nothing older is missed.
+		args[1] = int64(0)
+		rids, ranks, err = s.searchPage(ctx, q, args)
+	}
 	if err != nil {
 		return nil, "", fmt.Errorf("search %q: %w", f.Q, err)
 	}
+	next := ""
+	if len(rids) > limit {
+		rids, ranks = rids[:limit], ranks[:limit]
+		next = store.EncodeCursor(offset + limit)
+	}
+	out, err := s.searchHits(ctx, rids, ranks, terms)
+	if err != nil {
+		return nil, "", fmt.Errorf("search %q: %w", f.Q, err)
+	}
+	return out, next, nil
+}
+
+// searchWindow is how many of the newest matches a search ranks first.
+const searchWindow = 5000
+
+// searchPage runs a search query that yields (rid, rank) rows.
+func (s *Store) searchPage(ctx context.Context, q string, args []any) ([]int64, []float64, error) {
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, nil, err
+	}
 	defer rows.Close()
-	out := []store.SearchHit{}
+	var rids []int64
+	var ranks []float64
+	for rows.Next() {
+		var (
+			rid  int64
+			rank float64
+		)
+		if err := rows.Scan(&rid, &rank); err != nil {
+			return nil, nil, err
+		}
+		rids, ranks = append(rids, rid), append(ranks, rank)
+	}
+	return rids, ranks, rows.Err()
+}
+
+// searchHits loads the hits for one page of rids, in that order, with snippets.
+func (s *Store) searchHits(ctx context.Context, rids []int64, ranks []float64, terms []string) ([]store.SearchHit, error) {
+	out := make([]store.SearchHit, len(rids))
+	if len(rids) == 0 {
+		return out, nil
+	}
+	pos := make(map[int64]int, len(rids))
+	ph := make([]string, len(rids))
+	args := make([]any, len(rids))
+	for i, rid := range rids {
+		pos[rid], ph[i], args[i] = i, "?", rid
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT i.rid, i.id, i.kind, i.headline, i.dateline, i.time, i.n_claims, json_extract(i.data, '$.text')
+		FROM items i WHERE i.rid IN (`+strings.Join(ph, ",")+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
 	for rows.Next() {
 		var (
 			h                  store.SearchHit
+			rid, t             int64
 			headline, dateline sql.NullString
-			t                  int64
 			text               sql.NullString
 		)
-		if err := rows.Scan(&h.ItemID, &h.Kind, &headline, &dateline, &t, &h.Claims, &text, &h.Rank); err != nil {
-			return nil, "", fmt.Errorf("search: %w", err)
+		if err := rows.Scan(&rid, &h.ItemID, &h.Kind, &headline, &dateline, &t, &h.Claims, &text); err != nil {
+			return nil, err
 		}
 		if headline.Valid {
 			h.Headline = &headline.String
@@ -544,22 +651,16 @@ func (s *Store) Search(ctx context.Context, f store.Filter) ([]store.SearchHit, 
 		if dateline.Valid {
 			h.Dateline = &page.Dateline{}
 			if err := json.Unmarshal([]byte(dateline.String), h.Dateline); err != nil {
-				return nil, "", fmt.Errorf("search: item %s dateline: %w", h.ItemID, err)
+				return nil, fmt.Errorf("item %s dateline: %w", h.ItemID, err)
 			}
 		}
 		h.Time = fromNanos(t)
 		h.Snippet = store.Snippet(text.String, terms)
-		out = append(out, h)
+		i := pos[rid]
+		h.Rank = ranks[i]
+		out[i] = h
 	}
-	if err := rows.Err(); err != nil {
-		return nil, "", fmt.Errorf("search %q: %w", f.Q, err)
-	}
-	next := ""
-	if len(out) > limit {
-		out = out[:limit]
-		next = store.EncodeCursor(offset + limit)
-	}
-	return out, next, nil
+	return out, rows.Err()
 }
 
 // Timeline lists claimed figures in time order (at most 5000 points, or Limit).

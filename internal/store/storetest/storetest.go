@@ -572,6 +572,12 @@ func testClaimFilters(t *testing.T, s store.Store) {
 		{"from-to", store.Filter{From: ptr(day(1)), To: ptr(day(3))}, []string{"f-c3", "f-c4"}},
 		{"combined", store.Filter{Country: "RU", Category: "captured"}, []string{"f-c4"}},
 		{"nothing", store.Filter{Country: "FR"}, nil},
+		// Q: the claim's sentence (or its item's text) holds every word, stemmed.
+		{"q sentence", store.Filter{Q: "gevangenen"}, []string{"f-c4"}},
+		{"q item headline", store.Filter{Q: "Donbas"}, []string{"f-c1", "f-c2"}},
+		{"q two words", store.Filter{Q: "miljard steun"}, []string{"f-c5"}},
+		{"q and filter", store.Filter{Q: "Kremlin", Category: "killed"}, []string{"f-c3"}},
+		{"q no match", store.Filter{Q: "pantservoertuigen"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := claimIDs(t, s, tc.f); !equal(got, tc.want) {
