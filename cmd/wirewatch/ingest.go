@@ -18,6 +18,7 @@ import (
 
 	"wirewatch/internal/analyze"
 	"wirewatch/internal/claim"
+	"wirewatch/internal/store"
 )
 
 type ingestOpts struct {
@@ -139,15 +140,10 @@ func runIngest(ctx context.Context, e *env, o ingestOpts, args []string) error {
 	}()
 	go func() { wg.Wait(); close(results) }()
 
-	// Writes are serialized here; analysis runs in the workers.
-	for r := range results {
-		sum.pages++
-		if r.err != nil && r.res.Page.ID == "" {
-			fail(r.name, r.err)
-			prog.step(sum.pages)
-			continue
-		}
-		ss, err := st.Save(ctx, r.res)
+	// Writes are serialized here; analysis runs in the workers. Pages waiting
+	// to be written go in one transaction when the store can batch, so the
+	// store keeps up when analysis is faster than single commits.
+	record := func(r ingestResult, ss store.SaveStats, err error) {
 		switch {
 		case err != nil:
 			fail(r.name, err)
@@ -163,8 +159,43 @@ func runIngest(ctx context.Context, e *env, o ingestOpts, args []string) error {
 			sum.seenItems += ss.SeenItems
 			sum.claims += ss.Claims
 		}
+	}
+	batcher, canBatch := st.(batchSaver)
+	var pending []ingestResult
+	flush := func() {
+		if len(pending) > 1 && canBatch {
+			res := make([]analyze.Result, len(pending))
+			for i, r := range pending {
+				res[i] = r.res
+			}
+			if stats, err := batcher.SaveBatch(ctx, res); err == nil {
+				for i, r := range pending {
+					record(r, stats[i], nil)
+				}
+				pending = pending[:0]
+				return
+			}
+			// The batch was rolled back: save page by page to find the bad one.
+		}
+		for _, r := range pending {
+			ss, err := st.Save(ctx, r.res)
+			record(r, ss, err)
+		}
+		pending = pending[:0]
+	}
+	for r := range results {
+		sum.pages++
+		if r.err != nil && r.res.Page.ID == "" {
+			fail(r.name, r.err)
+		} else {
+			pending = append(pending, r)
+			if len(pending) >= ingestBatch || len(results) == 0 {
+				flush()
+			}
+		}
 		prog.step(sum.pages)
 	}
+	flush()
 	prog.clear()
 	el := time.Since(start).Seconds()
 	rate := 0.0
@@ -180,6 +211,14 @@ func runIngest(ctx context.Context, e *env, o ingestOpts, args []string) error {
 		return exitError{1}
 	}
 	return nil
+}
+
+// ingestBatch is the most pages written in one transaction.
+const ingestBatch = 50
+
+// batchSaver is a store that can write several pages in one transaction.
+type batchSaver interface {
+	SaveBatch(ctx context.Context, rs []analyze.Result) ([]store.SaveStats, error)
 }
 
 // listInputs expands the arguments into pages: directories recursively
