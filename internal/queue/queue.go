@@ -174,27 +174,19 @@ func (q *Queue) Publish(ctx context.Context, j Job) (duplicate bool, err error) 
 
 // Pending counts the pages waiting in the stream (not yet acknowledged).
 func (q *Queue) Pending(ctx context.Context) (uint64, error) {
-	var n uint64
-	err := retry(ctx, q.cfg.Request, func(ctx context.Context) error {
-		s, err := q.js.Stream(ctx, q.cfg.Stream)
-		if err != nil {
-			return err
-		}
-		info, err := s.Info(ctx)
-		if err != nil {
-			return err
-		}
-		n = info.State.Msgs
-		return nil
-	})
-	return n, err
+	return q.count(ctx, q.cfg.Stream)
 }
 
 // DeadLetters counts the pages in the dead-letter stream.
 func (q *Queue) DeadLetters(ctx context.Context) (uint64, error) {
+	return q.count(ctx, q.cfg.DeadStream)
+}
+
+// count reads how many messages a stream holds.
+func (q *Queue) count(ctx context.Context, stream string) (uint64, error) {
 	var n uint64
 	err := retry(ctx, q.cfg.Request, func(ctx context.Context) error {
-		s, err := q.js.Stream(ctx, q.cfg.DeadStream)
+		s, err := q.js.Stream(ctx, stream)
 		if err != nil {
 			return err
 		}
