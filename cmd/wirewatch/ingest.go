@@ -117,7 +117,9 @@ func runIngest(ctx context.Context, e *env, o ingestOpts, args []string) error {
 	}
 
 	todo := make(chan ingestJob)
-	results := make(chan ingestResult, o.workers)
+	// Room for a batch being written plus the next one, so analysis goes on
+	// while the store commits.
+	results := make(chan ingestResult, o.workers+2*ingestBatch)
 	var wg sync.WaitGroup
 	for range o.workers {
 		wg.Add(1)

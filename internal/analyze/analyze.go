@@ -4,6 +4,7 @@ package analyze
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"wirewatch/internal/claim"
@@ -35,7 +36,12 @@ type Result struct {
 type Analyzer struct {
 	tagger ner.Tagger
 	claims *claim.Extractor
+	cache  *itemCache
 }
+
+// cacheItems is how many recently analysed items an Analyzer remembers (per
+// generation); a site's sidebar holds a few dozen.
+const cacheItems = 4096
 
 // New loads the models.
 func New() (*Analyzer, error) {
@@ -47,13 +53,14 @@ func New() (*Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load actor table: %w", err)
 	}
-	return &Analyzer{tagger: t, claims: c}, nil
+	return &Analyzer{tagger: t, claims: c, cache: newItemCache(cacheItems)}, nil
 }
 
 // WithExtractor replaces the claim extractor (for a user actor file).
 func (a *Analyzer) WithExtractor(e *claim.Extractor) *Analyzer {
 	b := *a
 	b.claims = e
+	b.cache = newItemCache(cacheItems) // other actors, other claims
 	return &b
 }
 
@@ -81,18 +88,25 @@ func (a *Analyzer) Page(source string, raw []byte, capturedAt *time.Time) (Resul
 
 // Item analyses one item without dispute linking across the page.
 func (a *Analyzer) Item(it page.Item) Item {
-	sents := nlp.Sentences(it.Text)
 	out := Item{Item: it}
-	out.Entities = a.tagger.Entities(it.Text, sents)
-	out.Quantities = quantity.Extract(it.Text, sents)
 	headline := ""
 	if it.Headline != nil {
 		headline = *it.Headline
 	}
-	out.Claims = a.claims.Extract(claim.Input{
-		ItemID: it.ID, Headline: headline, Text: it.Text, Sentences: sents,
-		Entities: out.Entities, Quantities: out.Quantities,
-	})
+	key := cacheKey(it.ID, headline)
+	if c, ok := a.cache.get(key, it.Text); ok {
+		c.fill(&out)
+	} else {
+		sents := nlp.Sentences(it.Text)
+		out.Entities = a.tagger.Entities(it.Text, sents)
+		out.Quantities = quantity.Extract(it.Text, sents)
+		out.Claims = a.claims.Extract(claim.Input{
+			ItemID: it.ID, Headline: headline, Text: it.Text, Sentences: sents,
+			Entities: out.Entities, Quantities: out.Quantities,
+		})
+		a.cache.put(key, &cachedItem{text: it.Text, entities: out.Entities, quantities: out.Quantities, claims: cloneClaims(out.Claims)})
+		out.Entities, out.Quantities = slices.Clone(out.Entities), slices.Clone(out.Quantities)
+	}
 	if out.Entities == nil {
 		out.Entities = []ner.Entity{}
 	}
