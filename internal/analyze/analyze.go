@@ -64,6 +64,14 @@ func (a *Analyzer) WithExtractor(e *claim.Extractor) *Analyzer {
 	return &b
 }
 
+// WithoutCache returns an analyser that analyses every item afresh
+// (benchmarks of the analysis itself).
+func (a *Analyzer) WithoutCache() *Analyzer {
+	b := *a
+	b.cache = nil
+	return &b
+}
+
 // Page analyses one page. A page that cannot be parsed gives a Result with Error set
 // and a non-nil error; the Page header is filled as far as known.
 func (a *Analyzer) Page(source string, raw []byte, capturedAt *time.Time) (Result, error) {

@@ -121,7 +121,16 @@ type Candidate struct {
 // other pages within DisputeWindow) a denial rejects: the best-scoring ones, at
 // most MaxCrossDisputes, each sharing a quantity category or content word.
 func PickDisputes(denial claim.Claim, at time.Time, cands []Candidate) []string {
-	key := newDenialKey(denial)
+	return pickDisputes(newDenialKey(denial), at, cands)
+}
+
+// PickDisputesWords is PickDisputes for a denial known by its precomputed
+// ClaimWords and ClaimCategories.
+func PickDisputesWords(dWords, dCats []string, at time.Time, cands []Candidate) []string {
+	return pickDisputes(wordsKey(dWords, dCats), at, cands)
+}
+
+func pickDisputes(key denialKey, at time.Time, cands []Candidate) []string {
 	type scored struct {
 		id    string
 		score int
@@ -162,12 +171,16 @@ func PickDisputes(denial claim.Claim, at time.Time, cands []Candidate) []string 
 // ScoreWords is DisputeScore on precomputed ClaimWords and ClaimCategories
 // of a denial (d…) and a claim (c…).
 func ScoreWords(dWords, dCats, cWords, cCats []string) int {
-	k := denialKey{words: map[string]bool{}, cats: map[string]bool{}}
+	return wordsKey(dWords, dCats).score(cWords, cCats)
+}
+
+func wordsKey(dWords, dCats []string) denialKey {
+	k := denialKey{words: make(map[string]bool, len(dWords)), cats: make(map[string]bool, len(dCats))}
 	for _, w := range dWords {
 		k.words[w] = true
 	}
 	for _, c := range dCats {
 		k.cats[c] = true
 	}
-	return k.score(cWords, cCats)
+	return k
 }

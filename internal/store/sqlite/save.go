@@ -9,8 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"wirewatch/internal/analyze"
@@ -25,27 +27,11 @@ import (
 // replaced when the new one differs, unless the stored one is from a newer
 // analysis version.
 func (s *Store) Save(ctx context.Context, r analyze.Result) (store.SaveStats, error) {
-	var st store.SaveStats
-	p := r.Page
-	if p.ID == "" {
-		sum := sha256.Sum256(p.Raw)
-		p.ID = hex.EncodeToString(sum[:])
-	}
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	tx, err := s.w.BeginTx(ctx, nil)
+	stats, err := s.saveAll(ctx, []analyze.Result{r})
 	if err != nil {
-		return st, fmt.Errorf("save %s: begin: %w", p.Source, err)
+		return store.SaveStats{}, err
 	}
-	defer tx.Rollback()
-	sv := &saver{s: s, tx: tx, ctx: ctx, now: s.now().UTC()}
-	if err := sv.save(p, r, &st); err != nil {
-		return store.SaveStats{}, fmt.Errorf("save %s: %w", p.Source, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return store.SaveStats{}, fmt.Errorf("save %s: commit: %w", p.Source, err)
-	}
-	return st, nil
+	return stats[0], nil
 }
 
 // SaveBatch stores several pages' analyses in one transaction, as the same
@@ -54,49 +40,167 @@ func (s *Store) Save(ctx context.Context, r analyze.Result) (store.SaveStats, er
 // writes each hot index page to the WAL once: this is the fast path for bulk
 // ingest. On error nothing of the batch is stored.
 func (s *Store) SaveBatch(ctx context.Context, rs []analyze.Result) ([]store.SaveStats, error) {
-	out := make([]store.SaveStats, len(rs))
 	if len(rs) == 0 {
-		return out, nil
+		return []store.SaveStats{}, nil
 	}
+	return s.saveAll(ctx, rs)
+}
+
+func (s *Store) saveAll(ctx context.Context, rs []analyze.Result) ([]store.SaveStats, error) {
+	// Encoding, hashing and stemming need no database: done before taking
+	// the write lock, on all cores, so the one writer only writes.
+	preps, err := prepareAll(rs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]store.SaveStats, len(rs))
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, fmt.Errorf("save batch: begin: %w", err)
+		return nil, fmt.Errorf("save %s: begin: %w", rs[0].Page.Source, err)
 	}
 	defer tx.Rollback()
-	now := s.now().UTC()
-	for i, r := range rs {
-		p := r.Page
-		if p.ID == "" {
-			sum := sha256.Sum256(p.Raw)
-			p.ID = hex.EncodeToString(sum[:])
-		}
-		sv := &saver{s: s, tx: tx, ctx: ctx, now: now}
-		if err := sv.save(p, r, &out[i]); err != nil {
-			return nil, fmt.Errorf("save %s: %w", p.Source, err)
+	b := &batch{s: s, tx: tx, ctx: ctx, now: s.now().UTC(), stmts: map[string]*sql.Stmt{},
+		actorsDone: map[string]bool{}, slugsOf: map[string][]string{}, actorsNamed: map[string][]string{}}
+	for i := range rs {
+		sv := &saver{batch: b}
+		if err := sv.save(preps[i], &out[i]); err != nil {
+			return nil, fmt.Errorf("save %s: %w", rs[i].Page.Source, err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("save batch: commit: %w", err)
+		return nil, fmt.Errorf("save %s: commit: %w", rs[0].Page.Source, err)
 	}
 	return out, nil
 }
 
-type saver struct {
-	s   *Store
-	tx  *sql.Tx
-	ctx context.Context
-	now time.Time
-	// actorsDone holds the actor facts already merged in this Save.
+// prepPage is a page's analysis with everything the writer needs computed.
+type prepPage struct {
+	r     analyze.Result
+	id    string
+	items []prepItem
+}
+
+type prepItem struct {
+	it       analyze.Item
+	hash     string
+	data     string // JSON analyze.Item
+	dateline any    // JSON page.Dateline or nil
+	stem     string // search text
+	claims   []prepClaim
+}
+
+type prepClaim struct {
+	c                  claim.Claim
+	data               string // JSON claim.Claim
+	actorID, target    string
+	words, cats        []string
+	wordsText, catText string
+	actorKey           string
+}
+
+// prepareAll prepares the pages on up to GOMAXPROCS goroutines.
+func prepareAll(rs []analyze.Result) ([]prepPage, error) {
+	out := make([]prepPage, len(rs))
+	errs := make([]error, len(rs))
+	workers := min(runtime.GOMAXPROCS(0), len(rs))
+	if workers <= 1 {
+		for i, r := range rs {
+			out[i], errs[i] = prepare(r)
+		}
+		return out, errors.Join(errs...)
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				out[i], errs[i] = prepare(rs[i])
+			}
+		})
+	}
+	for i := range rs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
+func prepare(r analyze.Result) (prepPage, error) {
+	pp := prepPage{r: r, id: r.Page.ID, items: make([]prepItem, len(r.Items))}
+	if pp.id == "" {
+		sum := sha256.Sum256(r.Page.Raw)
+		pp.id = hex.EncodeToString(sum[:])
+	}
+	for i, it := range r.Items {
+		pi := &pp.items[i]
+		pi.it = it
+		var err error
+		if pi.hash, err = analysisHash(it); err != nil {
+			return pp, fmt.Errorf("save %s: %w", r.Page.Source, err)
+		}
+		data, err := json.Marshal(it)
+		if err != nil {
+			return pp, fmt.Errorf("save %s: item %s: %w", r.Page.Source, it.ID, err)
+		}
+		pi.data = string(data)
+		if pi.dateline, err = jsonOrNil(it.Dateline); err != nil {
+			return pp, fmt.Errorf("save %s: item %s: %w", r.Page.Source, it.ID, err)
+		}
+		headline := ""
+		if it.Headline != nil {
+			headline = *it.Headline
+		}
+		pi.stem = store.StemText(headline, it.Text)
+		pi.claims = make([]prepClaim, len(it.Claims))
+		for j, c := range it.Claims {
+			pc := &pi.claims[j]
+			pc.c = c
+			data, err := json.Marshal(c)
+			if err != nil {
+				return pp, fmt.Errorf("save %s: claim %s: %w", r.Page.Source, c.ID, err)
+			}
+			pc.data = string(data)
+			pc.actorID = store.ClaimActorID(c.Actor.Name, c.Speaker)
+			if c.Stance == "deny" {
+				pc.target = store.ActorID(c.Target)
+			}
+			pc.words, pc.cats = store.ClaimWords(c), store.ClaimCategories(c)
+			pc.wordsText, pc.catText = strings.Join(pc.words, " "), strings.Join(pc.cats, " ")
+			pc.actorKey = actorKey(pc.actorID, c)
+		}
+	}
+	return pp, nil
+}
+
+// batch is the state of one write transaction, shared by its pages' savers.
+type batch struct {
+	s     *Store
+	tx    *sql.Tx
+	ctx   context.Context
+	now   time.Time
+	stmts map[string]*sql.Stmt // prepared statements bound to tx
+	// actorsDone holds the actor facts already merged in this transaction.
 	actorsDone map[string]bool
-	// fresh are claims inserted or replaced by this Save, for dispute linking.
+	// slugsOf (actor id → alias slugs) and actorsNamed (slug → actor ids)
+	// cache actor_aliases reads; an alias inserted by this transaction
+	// drops the entries it changes.
+	slugsOf, actorsNamed map[string][]string
+}
+
+// saver stores one page within a batch.
+type saver struct {
+	*batch
+	// fresh are claims inserted or replaced for this page, for dispute linking.
 	fresh []freshClaim
 }
 
 type freshClaim struct {
 	c           claim.Claim
 	itemID      string
+	actorID     string
 	time        int64
 	words, cats []string
 }
@@ -126,16 +230,24 @@ func (sv *saver) queryRow(q string, args ...any) *sql.Row {
 	return st.QueryRowContext(sv.ctx, args...)
 }
 
-// stmt is q prepared once on the write connection, bound to this transaction.
+// stmt is q prepared once on the write connection, bound to this
+// transaction once.
 func (sv *saver) stmt(q string) (*sql.Stmt, error) {
+	if st, ok := sv.stmts[q]; ok {
+		return st, nil
+	}
 	st, err := sv.s.prepared(sv.ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("prepare: %w", err)
 	}
-	return sv.tx.StmtContext(sv.ctx, st), nil
+	txst := sv.tx.StmtContext(sv.ctx, st)
+	sv.stmts[q] = txst
+	return txst, nil
 }
 
-func (sv *saver) save(p page.Page, r analyze.Result, st *store.SaveStats) error {
+func (sv *saver) save(pp prepPage, st *store.SaveStats) error {
+	p, r := pp.r.Page, pp.r
+	p.ID = pp.id
 	var old sql.NullInt64
 	err := sv.queryRow(`SELECT captured_at FROM pages WHERE id = ?`, p.ID).Scan(&old)
 	switch {
@@ -161,11 +273,12 @@ func (sv *saver) save(p page.Page, r analyze.Result, st *store.SaveStats) error 
 			return fmt.Errorf("update page: %w", err)
 		}
 	}
-	for _, it := range r.Items {
-		st.Claims += len(it.Claims)
-		isNew, err := sv.saveItem(p, it)
+	for i := range pp.items {
+		pi := &pp.items[i]
+		st.Claims += len(pi.it.Claims)
+		isNew, err := sv.saveItem(p, pi)
 		if err != nil {
-			return fmt.Errorf("item %s: %w", it.ID, err)
+			return fmt.Errorf("item %s: %w", pi.it.ID, err)
 		}
 		if isNew {
 			st.NewItems++
@@ -192,18 +305,15 @@ func (sv *saver) save(p page.Page, r analyze.Result, st *store.SaveStats) error 
 // saveItem stores one item and its sighting; it reports whether the item is new.
 // A stored item whose analysis hash is unchanged (the same brief on another
 // page) only gets the sighting: no JSON, FTS, claim or dispute work.
-func (sv *saver) saveItem(p page.Page, it analyze.Item) (bool, error) {
-	hash, err := analysisHash(it)
-	if err != nil {
-		return false, err
-	}
+func (sv *saver) saveItem(p page.Page, pi *prepItem) (bool, error) {
+	it, hash := pi.it, pi.hash
 	var (
 		rid                 int64
 		oldHash, ver        string
 		firstCapture, pubAt sql.NullInt64
 		firstSeen, cur      int64
 	)
-	err = sv.queryRow(`SELECT rid, analysis_hash, analysis_version, first_capture, first_seen, time, published_at FROM items WHERE id = ?`, it.ID).
+	err := sv.queryRow(`SELECT rid, analysis_hash, analysis_version, first_capture, first_seen, time, published_at FROM items WHERE id = ?`, it.ID).
 		Scan(&rid, &oldHash, &ver, &firstCapture, &firstSeen, &cur, &pubAt)
 	isNew := errors.Is(err, sql.ErrNoRows)
 	if err != nil && !isNew {
@@ -216,24 +326,16 @@ func (sv *saver) saveItem(p page.Page, it analyze.Item) (bool, error) {
 			firstCapture = sql.NullInt64{Int64: capture.(int64), Valid: true}
 		}
 		t := itemTime(it, firstCapture, firstSeen)
-		data, err := json.Marshal(it)
-		if err != nil {
-			return false, err
-		}
-		dl, err := jsonOrNil(it.Dateline)
-		if err != nil {
-			return false, err
-		}
 		res, err := sv.exec(`INSERT INTO items (id, kind, headline, dateline, section, published_at, first_capture, first_seen, time, analysis_version, n_claims, data, analysis_hash)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			it.ID, it.Kind, it.Headline, dl, it.Section, nanos(it.PublishedAt), firstCapture, firstSeen, t, analyze.Version, len(it.Claims), string(data), hash)
+			it.ID, it.Kind, it.Headline, pi.dateline, it.Section, nanos(it.PublishedAt), firstCapture, firstSeen, t, analyze.Version, len(it.Claims), pi.data, hash)
 		if err != nil {
 			return false, fmt.Errorf("insert item: %w", err)
 		}
 		if rid, err = res.LastInsertId(); err != nil {
 			return false, err
 		}
-		if err := sv.itemExtras(rid, it, t, false); err != nil {
+		if err := sv.itemExtras(rid, pi, t, false); err != nil {
 			return false, err
 		}
 	} else {
@@ -246,19 +348,11 @@ func (sv *saver) saveItem(p page.Page, it analyze.Item) (bool, error) {
 		replace := oldHash != hash && !newerVersion(ver, analyze.Version)
 		if replace {
 			t := itemTime(it, firstCapture, firstSeen)
-			data, err := json.Marshal(it)
-			if err != nil {
-				return false, err
-			}
-			dl, err := jsonOrNil(it.Dateline)
-			if err != nil {
-				return false, err
-			}
 			if _, err := sv.exec(`UPDATE items SET kind = ?, headline = ?, dateline = ?, section = ?, published_at = ?, time = ?, analysis_version = ?, n_claims = ?, data = ?, analysis_hash = ? WHERE rid = ?`,
-				it.Kind, it.Headline, dl, it.Section, nanos(it.PublishedAt), t, analyze.Version, len(it.Claims), string(data), hash, rid); err != nil {
+				it.Kind, it.Headline, pi.dateline, it.Section, nanos(it.PublishedAt), t, analyze.Version, len(it.Claims), pi.data, hash, rid); err != nil {
 				return false, fmt.Errorf("update item: %w", err)
 			}
-			if err := sv.itemExtras(rid, it, t, true); err != nil {
+			if err := sv.itemExtras(rid, pi, t, true); err != nil {
 				return false, err
 			}
 		} else if t := storedTime(pubAt, firstCapture, firstSeen); t != cur {
@@ -292,11 +386,8 @@ func analysisHash(it analyze.Item) (string, error) {
 }
 
 // itemExtras writes the search text, places and claims of a new or re-analysed item.
-func (sv *saver) itemExtras(rid int64, it analyze.Item, t int64, replace bool) error {
-	headline := ""
-	if it.Headline != nil {
-		headline = *it.Headline
-	}
+func (sv *saver) itemExtras(rid int64, pi *prepItem, t int64, replace bool) error {
+	it := pi.it
 	if replace {
 		if _, err := sv.exec(`DELETE FROM items_fts WHERE rowid = ?`, rid); err != nil {
 			return err
@@ -305,7 +396,7 @@ func (sv *saver) itemExtras(rid int64, it analyze.Item, t int64, replace bool) e
 			return err
 		}
 	}
-	if _, err := sv.exec(`INSERT INTO items_fts (rowid, body) VALUES (?, ?)`, rid, store.StemText(headline, it.Text)); err != nil {
+	if _, err := sv.exec(`INSERT INTO items_fts (rowid, body) VALUES (?, ?)`, rid, pi.stem); err != nil {
 		return fmt.Errorf("index item: %w", err)
 	}
 	if it.Dateline != nil {
@@ -327,29 +418,20 @@ func (sv *saver) itemExtras(rid int64, it analyze.Item, t int64, replace bool) e
 			return fmt.Errorf("drop old claims: %w", err)
 		}
 	}
-	for _, c := range it.Claims {
-		if err := sv.saveClaim(it.ID, c, t, replace); err != nil {
-			return fmt.Errorf("claim %s: %w", c.ID, err)
+	for i := range pi.claims {
+		if err := sv.saveClaim(it.ID, &pi.claims[i], t, replace); err != nil {
+			return fmt.Errorf("claim %s: %w", pi.claims[i].c.ID, err)
 		}
 	}
 	return nil
 }
 
-func (sv *saver) saveClaim(itemID string, c claim.Claim, t int64, replace bool) error {
-	data, err := json.Marshal(c)
-	if err != nil {
-		return err
-	}
-	actorID := store.ClaimActorID(c.Actor.Name, c.Speaker)
-	target := ""
-	if c.Stance == "deny" {
-		target = store.ActorID(c.Target)
-	}
-	words, cats := store.ClaimWords(c), store.ClaimCategories(c)
+func (sv *saver) saveClaim(itemID string, pc *prepClaim, t int64, replace bool) error {
+	c, actorID := pc.c, pc.actorID
 	if _, err := sv.exec(`INSERT INTO claims (id, item_id, actor_id, stance, mode, cue, target_id, time, words, cats, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET item_id = excluded.item_id, actor_id = excluded.actor_id, stance = excluded.stance, mode = excluded.mode,
 			cue = excluded.cue, target_id = excluded.target_id, time = excluded.time, words = excluded.words, cats = excluded.cats, data = excluded.data`,
-		c.ID, itemID, actorID, c.Stance, c.Mode, c.Cue, target, t, strings.Join(words, " "), strings.Join(cats, " "), string(data)); err != nil {
+		c.ID, itemID, actorID, c.Stance, c.Mode, c.Cue, pc.target, t, pc.wordsText, pc.catText, pc.data); err != nil {
 		return err
 	}
 	if replace {
@@ -370,16 +452,13 @@ func (sv *saver) saveClaim(itemID string, c claim.Claim, t int64, replace bool) 
 			return err
 		}
 	}
-	if key := actorKey(actorID, c); actorID != "" && !sv.actorsDone[key] {
-		if sv.actorsDone == nil {
-			sv.actorsDone = map[string]bool{}
-		}
-		sv.actorsDone[key] = true
+	if actorID != "" && !sv.actorsDone[pc.actorKey] {
+		sv.actorsDone[pc.actorKey] = true
 		if err := sv.saveActor(actorID, c); err != nil {
 			return fmt.Errorf("actor %s: %w", actorID, err)
 		}
 	}
-	sv.fresh = append(sv.fresh, freshClaim{c: c, itemID: itemID, time: t, words: words, cats: cats})
+	sv.fresh = append(sv.fresh, freshClaim{c: c, itemID: itemID, actorID: actorID, time: t, words: pc.words, cats: pc.cats})
 	return nil
 }
 
@@ -447,8 +526,14 @@ func (sv *saver) saveActor(id string, c claim.Claim) error {
 		if strings.TrimSpace(alias) == "" {
 			continue
 		}
-		if _, err := sv.exec(`INSERT INTO actor_aliases (actor_id, alias, slug) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, id, alias, store.ActorID(alias)); err != nil {
+		slug := store.ActorID(alias)
+		res, err := sv.exec(`INSERT INTO actor_aliases (actor_id, alias, slug) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, id, alias, slug)
+		if err != nil {
 			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n > 0 {
+			delete(sv.slugsOf, id)
+			delete(sv.actorsNamed, slug)
 		}
 	}
 	return nil
@@ -488,8 +573,12 @@ func (sv *saver) nearest(q string, key string, t int64, limit int, scan func(*sq
 	return nil
 }
 
-// keys returns first plus the values of a one-column query, deduplicated.
-func (sv *saver) keys(first, q string, arg any) ([]string, error) {
+// keys returns first plus the values of a one-column query, deduplicated,
+// remembering them in cache for the rest of the transaction.
+func (sv *saver) keys(cache map[string][]string, first, q string, arg string) ([]string, error) {
+	if v, ok := cache[arg]; ok {
+		return v, nil
+	}
 	out := []string{first}
 	rows, err := sv.query(q, arg)
 	if err != nil {
@@ -505,13 +594,17 @@ func (sv *saver) keys(first, q string, arg any) ([]string, error) {
 			out = append(out, k)
 		}
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	cache[arg] = out
+	return out, nil
 }
 
 // candidates are the nearest claims (not denials) by the actor a target names
 // (by id or alias) on pages other than the denial's item's pages.
 func (sv *saver) candidates(target, itemID string, t int64) ([]store.Candidate, error) {
-	actors, err := sv.keys(target, `SELECT DISTINCT actor_id FROM actor_aliases WHERE slug = ?`, target)
+	actors, err := sv.keys(sv.actorsNamed, target, `SELECT DISTINCT actor_id FROM actor_aliases WHERE slug = ?`, target)
 	if err != nil {
 		return nil, fmt.Errorf("actors named %s: %w", target, err)
 	}
@@ -549,7 +642,7 @@ func (sv *saver) candidates(target, itemID string, t int64) ([]store.Candidate, 
 // place of a denial's weakest link when it scores higher (the denial's links
 // are then recomputed).
 func (sv *saver) offerClaim(actorID string, f freshClaim, done map[string]bool) error {
-	slugs, err := sv.keys(actorID, `SELECT DISTINCT slug FROM actor_aliases WHERE actor_id = ?`, actorID)
+	slugs, err := sv.keys(sv.slugsOf, actorID, `SELECT DISTINCT slug FROM actor_aliases WHERE actor_id = ?`, actorID)
 	if err != nil {
 		return fmt.Errorf("aliases of %s: %w", actorID, err)
 	}
@@ -595,28 +688,72 @@ func (sv *saver) offerClaim(actorID string, f freshClaim, done map[string]bool) 
 		if samePage {
 			continue
 		}
-		switch {
-		case d.n < store.MaxCrossDisputes:
+		if d.n < store.MaxCrossDisputes {
 			if err := sv.link(f.c.ID, d.id, true, score); err != nil {
 				return err
 			}
-		default:
-			// Full: recompute this denial's links.
-			done[d.id] = true
-			var data string
-			if err := sv.queryRow(`SELECT data FROM claims WHERE id = ?`, d.id).Scan(&data); err != nil {
-				return err
-			}
-			var dc claim.Claim
-			if err := json.Unmarshal([]byte(data), &dc); err != nil {
-				return fmt.Errorf("claim %s: %w", d.id, err)
-			}
-			if err := sv.linkDenial(dc, d.itemID, d.time); err != nil {
-				return err
-			}
+			continue
+		}
+		// Full: the denial's links are the best of its candidates, so the
+		// new claim only has to be ranked against the current ones.
+		if err := sv.rerank(d.id, d.time, strings.Fields(d.words), strings.Fields(d.cats), f, score); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// rerank makes a fresh claim one of a full denial's cross-page links when it
+// ranks above the weakest of them (store.PickDisputes order), dropping that one.
+func (sv *saver) rerank(denialID string, dt int64, dWords, dCats []string, f freshClaim, score int) error {
+	rows, err := sv.query(`SELECT c.id, c.time, c.words, c.cats FROM disputes x JOIN claims c ON c.id = x.claim_id
+		WHERE x.denial_id = ? AND x.cross_page = 1`, denialID)
+	if err != nil {
+		return fmt.Errorf("links of %s: %w", denialID, err)
+	}
+	var cur []store.Candidate
+	for rows.Next() {
+		var (
+			c           store.Candidate
+			ct          int64
+			words, cats string
+		)
+		if err := rows.Scan(&c.Claim.ID, &ct, &words, &cats); err != nil {
+			rows.Close()
+			return err
+		}
+		if c.Claim.ID == f.c.ID {
+			rows.Close()
+			return nil // already linked
+		}
+		c.Time = fromNanos(ct)
+		c.Words, c.Categories = strings.Fields(words), strings.Fields(cats)
+		if c.Words == nil {
+			c.Words = []string{}
+		}
+		cur = append(cur, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	words := f.words
+	if words == nil {
+		words = []string{}
+	}
+	picked := store.PickDisputesWords(dWords, dCats, fromNanos(dt),
+		append(cur, store.Candidate{Claim: claim.Claim{ID: f.c.ID}, Time: fromNanos(f.time), Words: words, Categories: f.cats}))
+	if !slices.Contains(picked, f.c.ID) {
+		return nil
+	}
+	for _, c := range cur {
+		if !slices.Contains(picked, c.Claim.ID) {
+			if _, err := sv.exec(`DELETE FROM disputes WHERE claim_id = ? AND denial_id = ?`, c.Claim.ID, denialID); err != nil {
+				return fmt.Errorf("unlink %s: %w", denialID, err)
+			}
+		}
+	}
+	return sv.link(f.c.ID, denialID, true, score)
 }
 
 // maxDenialsPerClaim bounds the denials a new claim can make relink.
@@ -652,11 +789,10 @@ func (sv *saver) linkAcrossPages() error {
 		if f.c.Stance == "deny" {
 			continue
 		}
-		actorID := store.ClaimActorID(f.c.Actor.Name, f.c.Speaker)
-		if actorID == "" {
+		if f.actorID == "" {
 			continue
 		}
-		if err := sv.offerClaim(actorID, f, done); err != nil {
+		if err := sv.offerClaim(f.actorID, f, done); err != nil {
 			return err
 		}
 	}

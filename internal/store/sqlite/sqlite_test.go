@@ -5,9 +5,11 @@ import (
 	"database/sql"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"wirewatch/internal/analyze"
+	"wirewatch/internal/claim"
 	"wirewatch/internal/corpus"
 	"wirewatch/internal/store"
 	"wirewatch/internal/store/storetest"
@@ -121,5 +123,125 @@ func TestUpgradeFromVersion1(t *testing.T) {
 		if st.NewItems != want {
 			t.Errorf("save %d: new items = %d, want %d", i, st.NewItems, want)
 		}
+	}
+}
+
+// TestCrossLinksAreBestCandidates checks the ledger's dispute links against
+// their definition, computed from scratch: each denial is linked to the
+// best-ranked (store.PickDisputes) of its target's claims on other pages
+// within the window, however the pages arrived. The fixture is small enough
+// that most denials have no more candidates than a save loads; the others are skipped.
+func TestCrossLinksAreBestCandidates(t *testing.T) {
+	ctx := context.Background()
+	g := corpus.New(11, benchBase)
+	s := open(t).(*Store)
+	defer s.Close()
+	var rs []analyze.Result
+	for i := range 36 {
+		rs = append(rs, g.Page(i).Result)
+	}
+	// Reverse order within batches too: denials before and after their claims.
+	for i := 0; i < len(rs); i += 12 {
+		chunk := slices.Clone(rs[i:min(i+12, len(rs))])
+		if i%24 == 12 {
+			slices.Reverse(chunk)
+		}
+		if _, err := s.SaveBatch(ctx, chunk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	type row struct {
+		id, item, actor, stance, target string
+		time                            int64
+		words, cats                     []string
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT id, item_id, actor_id, stance, target_id, time, words, cats FROM claims`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []row
+	for rows.Next() {
+		var r row
+		var w, c string
+		if err := rows.Scan(&r.id, &r.item, &r.actor, &r.stance, &r.target, &r.time, &w, &c); err != nil {
+			t.Fatal(err)
+		}
+		r.words, r.cats = strings.Fields(w), strings.Fields(c)
+		all = append(all, r)
+	}
+	rows.Close()
+	query := func(q string, args ...any) map[string]bool {
+		out := map[string]bool{}
+		rows, err := s.r.QueryContext(ctx, q, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var k string
+			if err := rows.Scan(&k); err != nil {
+				t.Fatal(err)
+			}
+			out[k] = true
+		}
+		return out
+	}
+	checked, full, skipped := 0, 0, 0
+	for _, d := range all {
+		if d.stance != "deny" || d.target == "" {
+			continue
+		}
+		actors := query(`SELECT actor_id FROM actor_aliases WHERE slug = ?`, d.target)
+		actors[d.target] = true
+		samePage := query(`SELECT b.item_id FROM sightings a JOIN sightings b ON a.page_id = b.page_id WHERE a.item_id = ?`, d.item)
+		var cands []store.Candidate
+		before, after := 0, 0
+		for _, c := range all {
+			dt := c.time - d.time
+			if c.stance == "deny" || !actors[c.actor] || c.item == d.item || samePage[c.item] || dt > int64(store.DisputeWindow) || -dt > int64(store.DisputeWindow) {
+				continue
+			}
+			if dt < 0 {
+				before++
+			} else {
+				after++
+			}
+			cands = append(cands, store.Candidate{Claim: claim.Claim{ID: c.id}, Time: fromNanos(c.time), Words: c.words, Categories: c.cats})
+		}
+		if before > store.DisputeCandidates/2 || after > store.DisputeCandidates/2 {
+			skipped++ // a save loads only the nearest candidates on each side
+			continue
+		}
+		want := store.PickDisputesWords(d.words, d.cats, fromNanos(d.time), cands)
+		got := query(`SELECT claim_id FROM disputes WHERE denial_id = ? AND cross_page = 1`, d.id)
+		checked++
+		if len(want) == store.MaxCrossDisputes {
+			full++
+		}
+		// Equal-score candidates may stand in for each other (the earlier link stays).
+		score := func(id string) int {
+			for _, c := range cands {
+				if c.Claim.ID == id {
+					return store.ScoreWords(d.words, d.cats, c.Words, c.Categories)
+				}
+			}
+			return -1
+		}
+		var gotScores, wantScores []int
+		for id := range got {
+			gotScores = append(gotScores, score(id))
+		}
+		for _, id := range want {
+			wantScores = append(wantScores, score(id))
+		}
+		slices.Sort(gotScores)
+		slices.Sort(wantScores)
+		if !slices.Equal(gotScores, wantScores) {
+			t.Errorf("denial %s (target %s): linked scores %v, best candidates' %v (want %v, got %v)", d.id, d.target, gotScores, wantScores, want, got)
+		}
+	}
+	t.Logf("%d denials checked (%d with a full set of links), %d with more candidates than a save loads", checked, full, skipped)
+	if checked < 10 || full == 0 {
+		t.Fatalf("fixture checked %d denials, %d with a full set of links: it must check denials whose links were reranked", checked, full)
 	}
 }
