@@ -119,7 +119,7 @@ func runBench(ctx context.Context, e *env, dir, corpusDir string, n, workers int
 	if corpusDir == "" {
 		corpusDir = filepath.Join(tmp, "pages")
 	}
-	if err := writeCorpus(corpusDir, n); err != nil {
+	if err := writeBenchCorpus(corpusDir, n); err != nil {
 		return err
 	}
 	// The real ingest path (files read, analysed by the worker pool, written
@@ -168,9 +168,9 @@ func runBench(ctx context.Context, e *env, dir, corpusDir string, n, workers int
 	return nil
 }
 
-// writeCorpus writes n generated pages (seed 1) to dir, each file's
+// writeBenchCorpus writes n generated pages (seed 1) to dir, each file's
 // modification time set to its capture time, which ingest takes as default.
-func writeCorpus(dir string, n int) error {
+func writeBenchCorpus(dir string, n int) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}

@@ -191,19 +191,28 @@ func (s *Store) RawPages(ctx context.Context, fn func(page.Page) error) error {
 
 const itemCols = `i.id, i.data, i.analysis_version, i.first_seen, i.time,
 	(SELECT json_group_array(json_array(s.page_id, p.source, s.captured_at, s.n)) FROM
-		(SELECT * FROM sightings s WHERE s.item_id = i.id ORDER BY s.captured_at, s.page_id) s JOIN pages p ON p.id = s.page_id)`
+		(SELECT * FROM sightings s WHERE s.item_id = i.id ORDER BY s.captured_at, s.page_id) s JOIN pages p ON p.id = s.page_id),
+	(SELECT json_group_array(json(c.data)) FROM
+		(SELECT data FROM claims c INDEXED BY claims_item WHERE c.item_id = i.id ORDER BY c.idx, c.rid) c)`
 
 func scanItem(sc interface{ Scan(...any) error }) (store.ItemRecord, error) {
 	var (
 		it                  store.ItemRecord
 		id, data, sightings string
+		claims              string
 		firstSeen, t        int64
 	)
-	if err := sc.Scan(&id, &data, &it.AnalysisVersion, &firstSeen, &t, &sightings); err != nil {
+	if err := sc.Scan(&id, &data, &it.AnalysisVersion, &firstSeen, &t, &sightings, &claims); err != nil {
 		return it, err
 	}
 	if err := json.Unmarshal([]byte(data), &it.Item); err != nil {
 		return it, fmt.Errorf("item %s: %w", id, err)
+	}
+	// "claims": null: the claims live in the claims table only.
+	if it.Claims == nil {
+		if err := json.Unmarshal([]byte(claims), &it.Claims); err != nil {
+			return it, fmt.Errorf("item %s claims: %w", id, err)
+		}
 	}
 	it.FirstSeen, it.Time = fromNanos(firstSeen), fromNanos(t)
 	var raw [][]any

@@ -141,7 +141,10 @@ func prepare(r analyze.Result) (prepPage, error) {
 		if pi.hash, err = analysisHash(it); err != nil {
 			return pp, fmt.Errorf("save %s: %w", r.Page.Source, err)
 		}
-		data, err := json.Marshal(it)
+		// The claims are stored in their own table; "claims": null says so.
+		bare := it
+		bare.Claims = nil
+		data, err := json.Marshal(bare)
 		if err != nil {
 			return pp, fmt.Errorf("save %s: item %s: %w", r.Page.Source, it.ID, err)
 		}
@@ -419,19 +422,19 @@ func (sv *saver) itemExtras(rid int64, pi *prepItem, t int64, replace bool) erro
 		}
 	}
 	for i := range pi.claims {
-		if err := sv.saveClaim(it.ID, &pi.claims[i], t, replace); err != nil {
+		if err := sv.saveClaim(it.ID, i, &pi.claims[i], t, replace); err != nil {
 			return fmt.Errorf("claim %s: %w", pi.claims[i].c.ID, err)
 		}
 	}
 	return nil
 }
 
-func (sv *saver) saveClaim(itemID string, pc *prepClaim, t int64, replace bool) error {
+func (sv *saver) saveClaim(itemID string, idx int, pc *prepClaim, t int64, replace bool) error {
 	c, actorID := pc.c, pc.actorID
-	if _, err := sv.exec(`INSERT INTO claims (id, item_id, actor_id, stance, mode, cue, target_id, time, words, cats, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET item_id = excluded.item_id, actor_id = excluded.actor_id, stance = excluded.stance, mode = excluded.mode,
+	if _, err := sv.exec(`INSERT INTO claims (id, item_id, idx, actor_id, stance, mode, cue, target_id, time, words, cats, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET item_id = excluded.item_id, idx = excluded.idx, actor_id = excluded.actor_id, stance = excluded.stance, mode = excluded.mode,
 			cue = excluded.cue, target_id = excluded.target_id, time = excluded.time, words = excluded.words, cats = excluded.cats, data = excluded.data`,
-		c.ID, itemID, actorID, c.Stance, c.Mode, c.Cue, pc.target, t, pc.wordsText, pc.catText, pc.data); err != nil {
+		c.ID, itemID, idx, actorID, c.Stance, c.Mode, c.Cue, pc.target, t, pc.wordsText, pc.catText, pc.data); err != nil {
 		return err
 	}
 	if replace {

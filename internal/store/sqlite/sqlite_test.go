@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -243,5 +244,66 @@ func TestCrossLinksAreBestCandidates(t *testing.T) {
 	t.Logf("%d denials checked (%d with a full set of links), %d with more candidates than a save loads", checked, full, skipped)
 	if checked < 10 || full == 0 {
 		t.Fatalf("fixture checked %d denials, %d with a full set of links: it must check denials whose links were reranked", checked, full)
+	}
+}
+
+// TestItemClaimsStoredOnce: new items keep their claims in the claims table
+// only and read back with them in analysis order; an item stored before
+// migration 003 (claims inside its data) still reads back from its data.
+func TestItemClaimsStoredOnce(t *testing.T) {
+	ctx := context.Background()
+	s := open(t).(*Store)
+	defer s.Close()
+	r := corpus.New(5, benchBase).Page(0).Result
+	if _, err := s.Save(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	var withClaims analyze.Item
+	for _, it := range r.Items {
+		if len(it.Claims) > 1 {
+			withClaims = it
+			break
+		}
+	}
+	if withClaims.ID == "" {
+		t.Fatal("fixture page has no item with two claims")
+	}
+	var kind string
+	if err := s.r.QueryRowContext(ctx, `SELECT json_type(data, '$.claims') FROM items WHERE id = ?`, withClaims.ID).Scan(&kind); err != nil {
+		t.Fatal(err)
+	}
+	if kind != "null" {
+		t.Errorf("stored item data has claims of JSON type %q, want null (claims live in their table)", kind)
+	}
+	ids := func(cs []claim.Claim) []string {
+		var out []string
+		for _, c := range cs {
+			out = append(out, c.ID)
+		}
+		return out
+	}
+	got, err := s.Item(ctx, withClaims.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := ids(withClaims.Claims); !slices.Equal(ids(got.Claims), want) {
+		t.Errorf("claims read back = %v, want %v in analysis order", ids(got.Claims), want)
+	}
+	// An old row: the claims (here only the first) inside the data.
+	old := withClaims
+	old.Claims = old.Claims[:1]
+	b, err := json.Marshal(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.w.ExecContext(ctx, `UPDATE items SET data = ? WHERE id = ?`, string(b), old.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, err = s.Item(ctx, old.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := ids(old.Claims); !slices.Equal(ids(got.Claims), want) {
+		t.Errorf("old-format item: claims = %v, want %v from its data", ids(got.Claims), want)
 	}
 }
