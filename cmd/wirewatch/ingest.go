@@ -216,7 +216,7 @@ func runIngest(ctx context.Context, e *env, o ingestOpts, args []string) error {
 }
 
 // ingestBatch is the most pages written in one transaction.
-const ingestBatch = 50
+const ingestBatch = 200
 
 // batchSaver is a store that can write several pages in one transaction.
 type batchSaver interface {

@@ -192,8 +192,12 @@ func (s *Store) RawPages(ctx context.Context, fn func(page.Page) error) error {
 const itemCols = `i.id, i.data, i.analysis_version, i.first_seen, i.time,
 	(SELECT json_group_array(json_array(s.page_id, p.source, s.captured_at, s.n)) FROM
 		(SELECT * FROM sightings s WHERE s.item_id = i.id ORDER BY s.captured_at, s.page_id) s JOIN pages p ON p.id = s.page_id),
-	(SELECT json_group_array(json(c.data)) FROM
-		(SELECT data FROM claims c INDEXED BY claims_item WHERE c.item_id = i.id ORDER BY c.idx, c.rid) c)`
+	(SELECT json_group_array(json_set(c.data, '$.disputes', json(`+deniedSQL+`))) FROM
+		(SELECT id, data FROM claims c INDEXED BY claims_item WHERE c.item_id = i.id ORDER BY c.idx, c.rid) c)`
+
+// deniedSQL is the JSON array of the claims that denial c rejects, from the
+// disputes table (links found within a page and across pages).
+const deniedSQL = `(SELECT json_group_array(claim_id) FROM (SELECT claim_id FROM disputes WHERE denial_id = c.id ORDER BY claim_id))`
 
 func scanItem(sc interface{ Scan(...any) error }) (store.ItemRecord, error) {
 	var (
@@ -291,21 +295,27 @@ func (s *Store) Items(ctx context.Context, f store.Filter) ([]store.ItemRecord, 
 const claimCols = `c.id, c.actor_id, c.item_id, c.time, c.data, i.headline, i.dateline, i.published_at,
 	(SELECT json_group_array(json_array(s.page_id, p.source)) FROM
 		(SELECT * FROM sightings s WHERE s.item_id = c.item_id ORDER BY s.captured_at, s.page_id) s JOIN pages p ON p.id = s.page_id),
-	(SELECT json_group_array(denial_id) FROM (SELECT denial_id FROM disputes WHERE claim_id = c.id ORDER BY denial_id))`
+	(SELECT json_group_array(denial_id) FROM (SELECT denial_id FROM disputes WHERE claim_id = c.id ORDER BY denial_id)),
+	`+deniedSQL
 
 func scanClaim(sc interface{ Scan(...any) error }) (store.ClaimRecord, error) {
 	var (
 		cr                        store.ClaimRecord
 		id, data, pages, disputed string
+		denied                    string
 		t                         int64
 		headline, dateline        sql.NullString
 		published                 sql.NullInt64
 	)
-	if err := sc.Scan(&id, &cr.ActorID, &cr.ItemID, &t, &data, &headline, &dateline, &published, &pages, &disputed); err != nil {
+	if err := sc.Scan(&id, &cr.ActorID, &cr.ItemID, &t, &data, &headline, &dateline, &published, &pages, &disputed, &denied); err != nil {
 		return cr, err
 	}
 	if err := json.Unmarshal([]byte(data), &cr.Claim); err != nil {
 		return cr, fmt.Errorf("claim %s: %w", id, err)
+	}
+	cr.Claim.Disputes = []string{}
+	if err := json.Unmarshal([]byte(denied), &cr.Claim.Disputes); err != nil {
+		return cr, fmt.Errorf("claim %s disputes: %w", id, err)
 	}
 	cr.Time = fromNanos(t)
 	if headline.Valid {

@@ -56,13 +56,28 @@ func (s *Store) saveAll(ctx context.Context, rs []analyze.Result) ([]store.SaveS
 	out := make([]store.SaveStats, len(rs))
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, err := s.wc.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("save %s: begin: %w", rs[0].Page.Source, err)
 	}
-	defer tx.Rollback()
-	b := &batch{s: s, tx: tx, ctx: ctx, now: s.now().UTC(), stmts: map[string]*sql.Stmt{},
-		actorsDone: map[string]bool{}, slugsOf: map[string][]string{}, actorsNamed: map[string][]string{}}
+	committed := false
+	defer func() {
+		if !committed {
+			tx.Rollback()
+			s.wcache.reset() // it may hold what was rolled back
+		}
+	}()
+	// The write lock is ours now: nobody commits until we do. Another
+	// connection's commit since our last one may have changed what the cache holds.
+	var v int64
+	if err := tx.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+		return nil, fmt.Errorf("save %s: data version: %w", rs[0].Page.Source, err)
+	}
+	if v != s.dataVersion {
+		s.wcache.reset()
+		s.dataVersion = v
+	}
+	b := &batch{s: s, tx: tx, ctx: ctx, now: s.now().UTC(), stmts: map[string]*sql.Stmt{}, writeCache: s.wcache}
 	for i := range rs {
 		sv := &saver{batch: b}
 		if err := sv.save(preps[i], &out[i]); err != nil {
@@ -72,6 +87,7 @@ func (s *Store) saveAll(ctx context.Context, rs []analyze.Result) ([]store.SaveS
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("save %s: commit: %w", rs[0].Page.Source, err)
 	}
+	committed = true
 	return out, nil
 }
 
@@ -161,7 +177,9 @@ func prepare(r analyze.Result) (prepPage, error) {
 		for j, c := range it.Claims {
 			pc := &pi.claims[j]
 			pc.c = c
-			data, err := json.Marshal(c)
+			bare := c
+			bare.Disputes = nil // read back from the disputes table
+			data, err := json.Marshal(bare)
 			if err != nil {
 				return pp, fmt.Errorf("save %s: claim %s: %w", r.Page.Source, c.ID, err)
 			}
@@ -185,12 +203,29 @@ type batch struct {
 	ctx   context.Context
 	now   time.Time
 	stmts map[string]*sql.Stmt // prepared statements bound to tx
-	// actorsDone holds the actor facts already merged in this transaction.
+	*writeCache
+}
+
+// writeCache is what saves remember of the ledger between transactions
+// (Store.wcache; reset when another connection commits or a save fails).
+type writeCache struct {
+	// actorsDone holds the actor facts already merged.
 	actorsDone map[string]bool
 	// slugsOf (actor id → alias slugs) and actorsNamed (slug → actor ids)
-	// cache actor_aliases reads; an alias inserted by this transaction
-	// drops the entries it changes.
+	// cache actor_aliases reads; an inserted alias drops the entries it changes.
 	slugsOf, actorsNamed map[string][]string
+	denials              *denialCache
+}
+
+func newWriteCache() *writeCache {
+	return &writeCache{actorsDone: map[string]bool{}, slugsOf: map[string][]string{}, actorsNamed: map[string][]string{}, denials: newDenialCache()}
+}
+
+func (c *writeCache) reset() {
+	clear(c.actorsDone)
+	clear(c.slugsOf)
+	clear(c.actorsNamed)
+	c.denials.reset()
 }
 
 // saver stores one page within a batch.
@@ -307,7 +342,8 @@ func (sv *saver) save(pp prepPage, st *store.SaveStats) error {
 
 // saveItem stores one item and its sighting; it reports whether the item is new.
 // A stored item whose analysis hash is unchanged (the same brief on another
-// page) only gets the sighting: no JSON, FTS, claim or dispute work.
+// page) only gets the sighting and the page's own in-page links: no JSON,
+// FTS, claim or cross-page dispute work.
 func (sv *saver) saveItem(p page.Page, pi *prepItem) (bool, error) {
 	it, hash := pi.it, pi.hash
 	var (
@@ -366,6 +402,10 @@ func (sv *saver) saveItem(p page.Page, pi *prepItem) (bool, error) {
 			if _, err := sv.exec(`UPDATE claims SET time = ? WHERE item_id = ?`, t, it.ID); err != nil {
 				return false, err
 			}
+			// Same analysis, so the stored claims are these.
+			for _, c := range it.Claims {
+				sv.denials.moved(c.ID, t)
+			}
 		}
 	}
 	if _, err := sv.exec(`INSERT INTO sightings (item_id, page_id, n, captured_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
@@ -377,9 +417,17 @@ func (sv *saver) saveItem(p page.Page, pi *prepItem) (bool, error) {
 
 // analysisHash hashes the item's analysis without the fields that depend on
 // the page it was seen on (position, printed age and the publication time
-// estimated from it, link).
+// estimated from it, link, the section whose sidebar listed it, in-page links).
 func analysisHash(it analyze.Item) (string, error) {
 	it.N, it.Age, it.AgeMinutes, it.PublishedAt, it.PublishedPrecision, it.URL = 0, nil, nil, nil, "", ""
+	// The same brief is listed under several sections' sidebars; the first stays.
+	it.Section = ""
+	// A denial's links depend on the other items of the page; they are
+	// kept in the disputes table (each page adds its own).
+	it.Claims = slices.Clone(it.Claims)
+	for i := range it.Claims {
+		it.Claims[i].Disputes = nil
+	}
 	b, err := json.Marshal(it)
 	if err != nil {
 		return "", fmt.Errorf("hash item %s: %w", it.ID, err)
@@ -392,6 +440,7 @@ func analysisHash(it analyze.Item) (string, error) {
 func (sv *saver) itemExtras(rid int64, pi *prepItem, t int64, replace bool) error {
 	it := pi.it
 	if replace {
+		sv.denials.reset() // claims may change stance, target or go
 		if _, err := sv.exec(`DELETE FROM items_fts WHERE rowid = ?`, rid); err != nil {
 			return err
 		}
@@ -460,6 +509,9 @@ func (sv *saver) saveClaim(itemID string, idx int, pc *prepClaim, t int64, repla
 		if err := sv.saveActor(actorID, c); err != nil {
 			return fmt.Errorf("actor %s: %w", actorID, err)
 		}
+	}
+	if pc.target != "" {
+		sv.denials.addDenial(&cachedDenial{id: c.ID, itemID: itemID, slug: pc.target, time: t, words: pc.words, cats: pc.cats})
 	}
 	sv.fresh = append(sv.fresh, freshClaim{c: c, itemID: itemID, actorID: actorID, time: t, words: pc.words, cats: pc.cats})
 	return nil
@@ -649,35 +701,19 @@ func (sv *saver) offerClaim(actorID string, f freshClaim, done map[string]bool) 
 	if err != nil {
 		return fmt.Errorf("aliases of %s: %w", actorID, err)
 	}
-	type denial struct {
-		id, itemID  string
-		time        int64
-		words, cats string
-		n, minScore int
-	}
-	var ds []denial
+	var ds []*cachedDenial
 	for _, slug := range slugs {
-		err := sv.nearest(`SELECT d.id, d.item_id, d.time, d.words, d.cats,
-				(SELECT count(*) FROM disputes x WHERE x.denial_id = d.id AND x.cross_page = 1),
-				(SELECT COALESCE(min(score), 0) FROM disputes x WHERE x.denial_id = d.id AND x.cross_page = 1)
-			FROM claims d WHERE d.target_id = ?1 AND d.target_id <> '' AND d.time BETWEEN ?2 AND ?3
-			ORDER BY d.time {order} LIMIT {limit}`, slug, f.time, maxDenialsPerClaim/2, func(rows *sql.Rows) error {
-			var d denial
-			if err := rows.Scan(&d.id, &d.itemID, &d.time, &d.words, &d.cats, &d.n, &d.minScore); err != nil {
-				return err
-			}
-			ds = append(ds, d)
-			return nil
-		})
+		near, err := sv.nearDenials(slug, f.time, maxDenialsPerClaim/2)
 		if err != nil {
-			return fmt.Errorf("denials of %s: %w", slug, err)
+			return err
 		}
+		ds = append(ds, near...)
 	}
 	for _, d := range ds {
 		if done[d.id] || d.itemID == f.itemID {
 			continue
 		}
-		score := store.ScoreWords(strings.Fields(d.words), strings.Fields(d.cats), f.words, f.cats)
+		score := store.ScoreWords(d.words, d.cats, f.words, f.cats)
 		// On a tie with a full denial the earlier link stays (cheap; ties are
 		// common between near-identical wire reports).
 		if score == 0 || (d.n >= store.MaxCrossDisputes && score <= d.minScore) {
@@ -699,7 +735,7 @@ func (sv *saver) offerClaim(actorID string, f freshClaim, done map[string]bool) 
 		}
 		// Full: the denial's links are the best of its candidates, so the
 		// new claim only has to be ranked against the current ones.
-		if err := sv.rerank(d.id, d.time, strings.Fields(d.words), strings.Fields(d.cats), f, score); err != nil {
+		if err := sv.rerank(d.id, d.time, d.words, d.cats, f, score); err != nil {
 			return err
 		}
 	}
@@ -756,7 +792,10 @@ func (sv *saver) rerank(denialID string, dt int64, dWords, dCats []string, f fre
 			}
 		}
 	}
-	return sv.link(f.c.ID, denialID, true, score)
+	if err := sv.link(f.c.ID, denialID, true, score); err != nil {
+		return err
+	}
+	return sv.refreshDenial(denialID)
 }
 
 // maxDenialsPerClaim bounds the denials a new claim can make relink.
@@ -767,11 +806,19 @@ func (sv *saver) link(claimID, denialID string, cross bool, score int) error {
 	if claimID == denialID {
 		return nil
 	}
-	_, err := sv.exec(`INSERT INTO disputes (claim_id, denial_id, cross_page, score)
+	res, err := sv.exec(`INSERT INTO disputes (claim_id, denial_id, cross_page, score)
 		SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM claims WHERE id = ?1) AND EXISTS (SELECT 1 FROM claims WHERE id = ?2)
 		ON CONFLICT DO NOTHING`, claimID, denialID, cross, score)
 	if err != nil {
 		return fmt.Errorf("link %s < %s: %w", claimID, denialID, err)
+	}
+	if cross {
+		if n, err := res.RowsAffected(); err != nil || n > 0 {
+			if err != nil {
+				return sv.refreshDenial(denialID)
+			}
+			sv.denials.linked(denialID, score)
+		}
 	}
 	return nil
 }
@@ -829,7 +876,7 @@ func (sv *saver) linkDenial(d claim.Claim, itemID string, t int64) error {
 			return err
 		}
 	}
-	return nil
+	return sv.refreshDenial(d.ID)
 }
 
 func itemTime(it analyze.Item, firstCapture sql.NullInt64, firstSeen int64) int64 {

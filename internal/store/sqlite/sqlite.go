@@ -32,8 +32,9 @@ var migrations embed.FS
 
 // Store is a SQLite-backed store.Store.
 type Store struct {
-	w *sql.DB // one connection: all writes
-	r *sql.DB // read pool
+	w  *sql.DB   // write pool: wc, and one connection to prepare statements on
+	wc *sql.Conn // the connection that runs the save transactions
+	r  *sql.DB   // read pool
 	// now gives the first-seen time of new items.
 	now func() time.Time
 
@@ -42,6 +43,11 @@ type Store struct {
 	skipCrossLinks bool
 
 	wmu   sync.Mutex // one write transaction at a time
+	// Under wmu: what the saves remember between transactions, valid while
+	// the database's data_version on wc (which counts other connections'
+	// commits) stays dataVersion.
+	wcache      *writeCache
+	dataVersion int64
 	mu    sync.Mutex
 	stmts map[string]*sql.Stmt // prepared write statements by text
 }
@@ -73,6 +79,7 @@ func dsn(path string, write bool) string {
 	// keeps the hot index pages of a large ledger resident.
 	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Add("_pragma", "cache_size(-65536)")
+	q.Add("_pragma", "mmap_size(1073741824)")
 	if write {
 		q.Set("_txlock", "immediate")
 		// Checkpoint every ~32 MiB of WAL rather than 4 MiB: an index page
@@ -107,7 +114,13 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(4)
 	r.SetMaxIdleConns(4)
-	return &Store{w: w, r: r, now: time.Now, stmts: map[string]*sql.Stmt{}}, nil
+	wc, err := w.Conn(ctx)
+	if err != nil {
+		w.Close()
+		r.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return &Store{w: w, wc: wc, r: r, now: time.Now, stmts: map[string]*sql.Stmt{}, wcache: newWriteCache(), dataVersion: -1}, nil
 }
 
 // Close closes both pools.
@@ -119,7 +132,7 @@ func (s *Store) Close() error {
 	}
 	s.stmts = map[string]*sql.Stmt{}
 	s.mu.Unlock()
-	return errors.Join(append(errs, s.r.Close(), s.w.Close())...)
+	return errors.Join(append(errs, s.wc.Close(), s.r.Close(), s.w.Close())...)
 }
 
 // migrate runs the numbered migrations newer than schema_version, each in its

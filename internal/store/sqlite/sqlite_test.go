@@ -307,3 +307,54 @@ func TestItemClaimsStoredOnce(t *testing.T) {
 		t.Errorf("old-format item: claims = %v, want %v from its data", ids(got.Claims), want)
 	}
 }
+
+// TestTwoWriters: two Stores (as two processes would) take turns writing the
+// same file. What one remembers between its saves must not hide the other's
+// commits: the ledger ends as if one Store had saved every page.
+func TestTwoWriters(t *testing.T) {
+	ctx := context.Background()
+	g := corpus.New(13, benchBase)
+	var rs []analyze.Result
+	for i := range 40 {
+		rs = append(rs, g.Page(i).Result)
+	}
+	path := filepath.Join(t.TempDir(), "shared.db")
+	a, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	one := open(t).(*Store)
+	defer one.Close()
+	for i, r := range rs {
+		w := a
+		if i%4 >= 2 {
+			w = b
+		}
+		if _, err := w.Save(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := one.Save(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q := `SELECT json_group_array(x) FROM (SELECT claim_id || ' ' || denial_id || ' ' || score AS x FROM disputes ORDER BY 1)`
+	var got, want string
+	if err := a.r.QueryRowContext(ctx, q).Scan(&got); err != nil {
+		t.Fatal(err)
+	}
+	if err := one.r.QueryRowContext(ctx, q).Scan(&want); err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("dispute links written by two stores differ from one store's:\n got %.400s\nwant %.400s", got, want)
+	}
+	if want == "[]" {
+		t.Error("fixture has no dispute links")
+	}
+}
