@@ -192,7 +192,7 @@ func (s *Store) RawPages(ctx context.Context, fn func(page.Page) error) error {
 const itemCols = `i.id, i.data, i.analysis_version, i.first_seen, i.time,
 	(SELECT json_group_array(json_array(s.page_id, p.source, s.captured_at, s.n)) FROM
 		(SELECT * FROM sightings s WHERE s.item_id = i.id ORDER BY s.captured_at, s.page_id) s JOIN pages p ON p.id = s.page_id),
-	(SELECT json_group_array(json_set(c.data, '$.disputes', json(`+deniedSQL+`))) FROM
+	(SELECT json_group_array(json_set(c.data, '$.disputes', json(` + deniedSQL + `))) FROM
 		(SELECT id, data FROM claims c INDEXED BY claims_item WHERE c.item_id = i.id ORDER BY c.idx, c.rid) c)`
 
 // deniedSQL is the JSON array of the claims that denial c rejects, from the
@@ -296,7 +296,7 @@ const claimCols = `c.id, c.actor_id, c.item_id, c.time, c.data, i.headline, i.da
 	(SELECT json_group_array(json_array(s.page_id, p.source)) FROM
 		(SELECT * FROM sightings s WHERE s.item_id = c.item_id ORDER BY s.captured_at, s.page_id) s JOIN pages p ON p.id = s.page_id),
 	(SELECT json_group_array(denial_id) FROM (SELECT denial_id FROM disputes WHERE claim_id = c.id ORDER BY denial_id)),
-	`+deniedSQL
+	` + deniedSQL
 
 func scanClaim(sc interface{ Scan(...any) error }) (store.ClaimRecord, error) {
 	var (

@@ -42,14 +42,14 @@ type Store struct {
 	// to show its share of the save cost).
 	skipCrossLinks bool
 
-	wmu   sync.Mutex // one write transaction at a time
+	wmu sync.Mutex // one write transaction at a time
 	// Under wmu: what the saves remember between transactions, valid while
 	// the database's data_version on wc (which counts other connections'
 	// commits) stays dataVersion.
 	wcache      *writeCache
 	dataVersion int64
-	mu    sync.Mutex
-	stmts map[string]*sql.Stmt // prepared write statements by text
+	mu          sync.Mutex
+	stmts       map[string]*sql.Stmt // prepared write statements by text
 }
 
 // prepared returns q prepared on the write pool, preparing it once.
