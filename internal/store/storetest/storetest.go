@@ -43,6 +43,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ItemFilters", testItemFilters},
 		{"Pagination", testPagination},
 		{"DisputesWithinPage", testDisputesWithinPage},
+		{"RepeatedDenialLinksEachPage", testRepeatedDenialLinksEachPage},
 		{"DisputesAcrossPages", testDisputesAcrossPages},
 		{"DisputesDenialFirst", testDisputesDenialFirst},
 		{"Actors", testActors},
@@ -714,6 +715,46 @@ func testDisputesWithinPage(t *testing.T, s store.Store) {
 	}
 	if st := stats(t, s); st.Disputes != 1 || st.Denials != 1 {
 		t.Errorf("Stats = %+v, want 1 dispute and 1 denial", st)
+	}
+}
+
+// A denial brief repeated on a second page (under another section's
+// sidebar) keeps the in-page link of each page: it is one item whose claim
+// disputes the claims it was linked to on both pages.
+func testRepeatedDenialLinksEachPage(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	denial := func(disputes string, sec string) analyze.Item {
+		return mkItem("r-it-d", "", "MOSKOU", "Het Kremlin ontkent de cijfers.", section(sec),
+			claims(mkClaim("r-d", "Kremlin", "government", "RU", "geen doden", deny("", disputes))))
+	}
+	save(t, s, mkPage("r1.txt", base,
+		mkItem("r-it-a", "Kop een", "KIEV", "Tekst een.", claims(mkClaim("r-a", "Oekraïens leger", "military", "UA", "honderd doden", qty("killed", 100)))),
+		denial("r-a", "Buitenland")))
+	st := save(t, s, mkPage("r2.txt", base.Add(time.Hour),
+		mkItem("r-it-b", "Kop twee", "KIEV", "Tekst twee.", claims(mkClaim("r-b", "Oekraïens leger", "military", "UA", "tweehonderd doden", qty("killed", 200)))),
+		denial("r-b", "Politiek")))
+	if st.NewItems != 1 || st.SeenItems != 1 {
+		t.Errorf("second page: %d new and %d seen items, want 1 and 1", st.NewItems, st.SeenItems)
+	}
+	if got := disputePairs(t, s, store.Filter{}); !equal(got, []string{"r-a<r-d", "r-b<r-d"}) {
+		t.Errorf("disputes = %v, want [r-a<r-d r-b<r-d]", got)
+	}
+	c, err := s.Claim(ctx, "r-d")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !equal(c.Disputes, []string{"r-a", "r-b"}) {
+		t.Errorf("claim r-d disputes %v, want [r-a r-b]", c.Disputes)
+	}
+	it, err := s.Item(ctx, "r-it-d")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(it.Claims) != 1 || !equal(it.Claims[0].Disputes, []string{"r-a", "r-b"}) {
+		t.Errorf("item r-it-d claims %+v, want one disputing [r-a r-b]", it.Claims)
+	}
+	if len(it.Sightings) != 2 {
+		t.Errorf("item r-it-d has %d sightings, want 2", len(it.Sightings))
 	}
 }
 
