@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/netip"
@@ -15,7 +14,6 @@ import (
 	"time"
 
 	"wirewatch/internal/analyze"
-	"wirewatch/internal/page"
 	"wirewatch/internal/store"
 	"wirewatch/internal/store/sqlite"
 )
@@ -164,42 +162,25 @@ func pageCount(t *testing.T, st store.Store) int {
 	return stats.Pages
 }
 
-// sourceIndexed adds HasSource to the real store, answered from its stored pages.
-type sourceIndexed struct{ *sqlite.Store }
-
-var errFound = errors.New("found")
-
-func (s sourceIndexed) HasSource(ctx context.Context, source string) (bool, error) {
-	err := s.RawPages(ctx, func(p page.Page) error {
-		if p.Source == source {
-			return errFound
-		}
-		return nil
-	})
-	if errors.Is(err, errFound) {
-		return true, nil
-	}
-	return false, err
-}
+// saverOnly hides the store's HasSource: a Saver that cannot look up sources.
+type saverOnly struct{ Saver }
 
 func TestWatchPoll(t *testing.T) {
-	t.Run("store", func(t *testing.T) { testWatchPoll(t, false) })
-	t.Run("store with HasSource", func(t *testing.T) { testWatchPoll(t, true) })
+	t.Run("saver without HasSource", func(t *testing.T) { testWatchPoll(t, false) })
+	t.Run("store", func(t *testing.T) { testWatchPoll(t, true) })
 }
 
 func testWatchPoll(t *testing.T, indexed bool) {
 	s := newSite(t)
-	var st interface {
-		Saver
-		store.Store
-	} = openStore(t)
-	if indexed {
-		st = sourceIndexed{st.(*sqlite.Store)}
+	real := openStore(t)
+	var sv Saver = real
+	if !indexed {
+		sv = saverOnly{real}
 	}
 	feeds := []string{s.url + "/feed-utf8.xml", s.url + "/kapot.xml", s.url + "/feed-latin1.xml"}
 
 	// Poll 1: everything new; the broken feed fails alone.
-	w := newTestWatcher(t, s, st)
+	w := newTestWatcher(t, s, sv)
 	res, err := w.Poll(t.Context(), feeds)
 	if err != nil {
 		t.Fatal(err)
@@ -219,7 +200,7 @@ func testWatchPoll(t *testing.T, indexed bool) {
 	if n := s.rec.count("/verboden/geheim"); n != 0 {
 		t.Errorf("robots-disallowed page requested %d times", n)
 	}
-	states := feedStates(t, st)
+	states := feedStates(t, real)
 	if f := states[feeds[0]]; f.ETag != `"zeeuws-1"` || f.Title != "Zeeuws nieuws" || f.Items != 3 || f.Status != 200 || f.LastFetch == nil || f.LastError != "" {
 		t.Errorf("utf-8 feed state: %+v", f)
 	}
@@ -235,7 +216,7 @@ func testWatchPoll(t *testing.T, indexed bool) {
 			continue // only linked once the broken feed is repaired
 		}
 		sum := sha256.Sum256(body)
-		p, err := st.Page(t.Context(), hex.EncodeToString(sum[:]))
+		p, err := real.Page(t.Context(), hex.EncodeToString(sum[:]))
 		if err != nil {
 			t.Errorf("%s not stored: %v", path, err)
 			continue
@@ -247,7 +228,7 @@ func testWatchPoll(t *testing.T, indexed bool) {
 			t.Errorf("%s captured at %v, want the Date header %v", path, p.CapturedAt, s.date)
 		}
 	}
-	pages := pageCount(t, st)
+	pages := pageCount(t, real)
 	if pages != 5 { // 2 feeds + 3 articles
 		t.Errorf("%d pages stored, want 5", pages)
 	}
@@ -270,10 +251,10 @@ func testWatchPoll(t *testing.T, indexed bool) {
 	if got := s.articleRequests(); got != articles {
 		t.Errorf("second poll fetched %d article pages again", got-articles)
 	}
-	if got := pageCount(t, st); got != pages {
+	if got := pageCount(t, real); got != pages {
 		t.Errorf("pages %d after the second poll, want %d", got, pages)
 	}
-	if f := feedStates(t, st)[feeds[0]]; f.Status != 304 || f.ETag != `"zeeuws-1"` || f.Items != 3 {
+	if f := feedStates(t, real)[feeds[0]]; f.Status != 304 || f.ETag != `"zeeuws-1"` || f.Items != 3 {
 		t.Errorf("state after 304: %+v", f)
 	}
 
@@ -281,7 +262,7 @@ func testWatchPoll(t *testing.T, indexed bool) {
 	s.mu.Lock()
 	s.broke = false
 	s.mu.Unlock()
-	w2 := newTestWatcher(t, s, st)
+	w2 := newTestWatcher(t, s, sv)
 	res, err = w2.Poll(t.Context(), feeds)
 	if err != nil {
 		t.Fatal(err)
@@ -303,10 +284,10 @@ func testWatchPoll(t *testing.T, indexed bool) {
 	if res[1].Fetched != want || res[1].Skipped != 2-want {
 		t.Errorf("repaired feed: %+v, want %d fetched", res[1], want)
 	}
-	if f := feedStates(t, st)[feeds[1]]; f.LastError != "" || f.Title != "Hersteld" {
+	if f := feedStates(t, real)[feeds[1]]; f.LastError != "" || f.Title != "Hersteld" {
 		t.Errorf("repaired feed state: %+v, want the error cleared", f)
 	}
-	if got := pageCount(t, st); got != pages+2 { // the repaired feed and its new article
+	if got := pageCount(t, real); got != pages+2 { // the repaired feed and its new article
 		t.Errorf("pages %d after restart, want %d", got, pages+2)
 	}
 }

@@ -39,6 +39,9 @@ type Store interface {
 
 	// Feed state for `wirewatch watch`.
 	SaveFeed(ctx context.Context, f FeedState) error
+	// HasSource reports whether a page from source (path or URL) is stored,
+	// so `watch` does not fetch an article again after a restart.
+	HasSource(ctx context.Context, source string) (bool, error)
 	Feeds(ctx context.Context) ([]FeedState, error)
 
 	Close() error

@@ -739,3 +739,12 @@ func (db *DB) Feeds(ctx context.Context) ([]store.FeedState, error) {
 	}
 	return fs, nil
 }
+
+// HasSource reports whether a page from source (a path or URL) is stored.
+func (db *DB) HasSource(ctx context.Context, source string) (bool, error) {
+	var has bool
+	if err := db.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pages WHERE source = $1)`, source).Scan(&has); err != nil {
+		return false, fmt.Errorf("postgres: page from %s: %w", source, err)
+	}
+	return has, nil
+}

@@ -779,3 +779,12 @@ func (s *Store) Feeds(ctx context.Context) ([]store.FeedState, error) {
 	}
 	return out, rows.Err()
 }
+
+// HasSource reports whether a page from source (a path or URL) is stored.
+func (s *Store) HasSource(ctx context.Context, source string) (bool, error) {
+	var has bool
+	if err := s.r.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pages WHERE source = ?)`, source).Scan(&has); err != nil {
+		return false, fmt.Errorf("page from %s: %w", source, err)
+	}
+	return has, nil
+}

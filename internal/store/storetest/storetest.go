@@ -50,6 +50,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Timeline", testTimeline},
 		{"Stats", testStats},
 		{"Feeds", testFeeds},
+		{"HasSource", testHasSource},
 		{"RawPages", testRawPages},
 	}
 	for _, tc := range tests {
@@ -941,6 +942,26 @@ func testStats(t *testing.T, s store.Store) {
 	}
 	if st.Latest == nil || !st.Latest.Equal(day(5)) {
 		t.Errorf("Stats.Latest = %v, want %v", st.Latest, day(5))
+	}
+}
+
+func testHasSource(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	src := "https://example.org/nieuws/artikel-1"
+	for _, want := range []bool{false, true} {
+		if want {
+			save(t, s, twoItemPage(src, base))
+		}
+		has, err := s.HasSource(ctx, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if has != want {
+			t.Errorf("HasSource(%s) = %v, want %v", src, has, want)
+		}
+	}
+	if has, err := s.HasSource(ctx, src+"-2"); err != nil || has {
+		t.Errorf("HasSource of another URL = %v, %v; want false", has, err)
 	}
 }
 
