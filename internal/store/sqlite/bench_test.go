@@ -28,8 +28,8 @@ var benchBase = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 // a fresh database and reports pages/s, items and bytes per item.
 func BenchmarkSave(b *testing.B) { benchSave(b, true, 1) }
 
-// BenchmarkSaveBatch is BenchmarkSave with SaveBatch, 50 pages per transaction.
-func BenchmarkSaveBatch(b *testing.B) { benchSave(b, true, 50) }
+// BenchmarkSaveBatch is BenchmarkSave with SaveBatch, 200 pages per transaction (as `wirewatch ingest`).
+func BenchmarkSaveBatch(b *testing.B) { benchSave(b, true, 200) }
 
 // BenchmarkSaveNoCrossLinks is BenchmarkSave without cross-page dispute
 // linking, to show what that costs.
