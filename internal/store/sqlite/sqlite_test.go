@@ -16,6 +16,26 @@ import (
 	"wirewatch/internal/store/storetest"
 )
 
+// corpusResults are the analyses of n generated pages.
+func corpusResults(seed uint64, n int) []analyze.Result {
+	g := corpus.New(seed, benchBase)
+	rs := make([]analyze.Result, n)
+	for i := range rs {
+		rs[i] = g.Page(i).Result
+	}
+	return rs
+}
+
+// queryText runs a one-row, one-column query on the store's read pool.
+func queryText(t *testing.T, s *Store, q string) string {
+	t.Helper()
+	var v string
+	if err := s.r.QueryRowContext(context.Background(), q).Scan(&v); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	return v
+}
+
 func open(t *testing.T) store.Store {
 	t.Helper()
 	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
@@ -33,11 +53,7 @@ func TestConformance(t *testing.T) {
 // in batches: the ledgers must hold the same items, claims and dispute links.
 func TestSaveBatchMatchesSave(t *testing.T) {
 	ctx := context.Background()
-	g := corpus.New(7, benchBase)
-	var rs []analyze.Result
-	for i := range 60 {
-		rs = append(rs, g.Page(i).Result)
-	}
+	rs := corpusResults(7, 60)
 	one, batch := open(t).(*Store), open(t).(*Store)
 	defer one.Close()
 	defer batch.Close()
@@ -69,14 +85,7 @@ func TestSaveBatchMatchesSave(t *testing.T) {
 		"claims":   `SELECT json_group_array(x) FROM (SELECT id || ' ' || item_id || ' ' || actor_id || ' ' || time AS x FROM claims ORDER BY id)`,
 		"disputes": `SELECT json_group_array(x) FROM (SELECT claim_id || ' ' || denial_id || ' ' || cross_page || ' ' || score AS x FROM disputes ORDER BY 1)`,
 	} {
-		var a, b string
-		if err := one.r.QueryRowContext(ctx, q).Scan(&a); err != nil {
-			t.Fatal(err)
-		}
-		if err := batch.r.QueryRowContext(ctx, q).Scan(&b); err != nil {
-			t.Fatal(err)
-		}
-		if a != b {
+		if a, b := queryText(t, one, q), queryText(t, batch, q); a != b {
 			t.Errorf("%s differ:\n  Save      %.300s\n  SaveBatch %.300s", name, a, b)
 		}
 	}
@@ -313,11 +322,7 @@ func TestItemClaimsStoredOnce(t *testing.T) {
 // commits: the ledger ends as if one Store had saved every page.
 func TestTwoWriters(t *testing.T) {
 	ctx := context.Background()
-	g := corpus.New(13, benchBase)
-	var rs []analyze.Result
-	for i := range 40 {
-		rs = append(rs, g.Page(i).Result)
-	}
+	rs := corpusResults(13, 40)
 	path := filepath.Join(t.TempDir(), "shared.db")
 	a, err := Open(ctx, path)
 	if err != nil {
@@ -344,13 +349,7 @@ func TestTwoWriters(t *testing.T) {
 		}
 	}
 	q := `SELECT json_group_array(x) FROM (SELECT claim_id || ' ' || denial_id || ' ' || score AS x FROM disputes ORDER BY 1)`
-	var got, want string
-	if err := a.r.QueryRowContext(ctx, q).Scan(&got); err != nil {
-		t.Fatal(err)
-	}
-	if err := one.r.QueryRowContext(ctx, q).Scan(&want); err != nil {
-		t.Fatal(err)
-	}
+	got, want := queryText(t, a, q), queryText(t, one, q)
 	if got != want {
 		t.Errorf("dispute links written by two stores differ from one store's:\n got %.400s\nwant %.400s", got, want)
 	}
