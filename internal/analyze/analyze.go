@@ -4,7 +4,6 @@ package analyze
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"wirewatch/internal/claim"
@@ -41,7 +40,7 @@ type Analyzer struct {
 
 // cacheItems is how many recently analysed items an Analyzer remembers (per
 // generation); a site's sidebar holds a few dozen.
-const cacheItems = 4096
+const cacheItems = 2048
 
 // New loads the models.
 func New() (*Analyzer, error) {
@@ -102,8 +101,8 @@ func (a *Analyzer) Item(it page.Item) Item {
 		headline = *it.Headline
 	}
 	key := cacheKey(it.ID, headline)
-	if c, ok := a.cache.get(key, it.Text); ok {
-		c.fill(&out)
+	if c, ok := a.cache.get(key, it.Text); ok && c.fill(&out) {
+		// from the cache
 	} else {
 		sents := nlp.Sentences(it.Text)
 		out.Entities = a.tagger.Entities(it.Text, sents)
@@ -112,8 +111,9 @@ func (a *Analyzer) Item(it page.Item) Item {
 			ItemID: it.ID, Headline: headline, Text: it.Text, Sentences: sents,
 			Entities: out.Entities, Quantities: out.Quantities,
 		})
-		a.cache.put(key, &cachedItem{text: it.Text, entities: out.Entities, quantities: out.Quantities, claims: cloneClaims(out.Claims)})
-		out.Entities, out.Quantities = slices.Clone(out.Entities), slices.Clone(out.Quantities)
+		if c, err := newCachedItem(it.Text, &out); err == nil {
+			a.cache.put(key, c)
+		}
 	}
 	if out.Entities == nil {
 		out.Entities = []ner.Entity{}

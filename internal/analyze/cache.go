@@ -1,7 +1,8 @@
 package analyze
 
 import (
-	"slices"
+	"encoding/json"
+	"strings"
 	"sync"
 
 	"wirewatch/internal/claim"
@@ -20,11 +21,26 @@ type itemCache struct {
 	cur, prev map[string]*cachedItem
 }
 
+// cachedItem is kept encoded: a decoded copy shares nothing with earlier
+// results (callers may change theirs), and the entry holds no substring of
+// the page it came from (which would keep the whole page in memory).
 type cachedItem struct {
-	text       string
-	entities   []ner.Entity
-	quantities []quantity.Quantity
-	claims     []claim.Claim
+	text string // a copy of the item text
+	data []byte // JSON cachedAnalysis
+}
+
+type cachedAnalysis struct {
+	Entities   []ner.Entity        `json:"e"`
+	Quantities []quantity.Quantity `json:"q"`
+	Claims     []claim.Claim       `json:"c"`
+}
+
+func newCachedItem(text string, it *Item) (*cachedItem, error) {
+	b, err := json.Marshal(cachedAnalysis{it.Entities, it.Quantities, it.Claims})
+	if err != nil {
+		return nil, err
+	}
+	return &cachedItem{text: strings.Clone(text), data: b}, nil
 }
 
 func newItemCache(size int) *itemCache {
@@ -67,23 +83,12 @@ func (c *itemCache) putLocked(key string, v *cachedItem) {
 	c.cur[key] = v
 }
 
-// fill copies the cached analysis into out. Callers (dispute linking, JSON
-// encoding, the store) may append to a claim's Disputes, so claims and their
-// Disputes are copied; the other slices are read-only downstream but copied
-// too so that no caller can change what the next page gets.
-func (v *cachedItem) fill(out *Item) {
-	out.Entities = slices.Clone(v.entities)
-	out.Quantities = slices.Clone(v.quantities)
-	out.Claims = cloneClaims(v.claims)
-}
-
-func cloneClaims(cs []claim.Claim) []claim.Claim {
-	out := slices.Clone(cs)
-	for i := range out {
-		out[i].Disputes = slices.Clone(out[i].Disputes)
-		out[i].Quantities = slices.Clone(out[i].Quantities)
-		out[i].Places = slices.Clone(out[i].Places)
-		out[i].Actor.Roles = slices.Clone(out[i].Actor.Roles)
+// fill decodes the cached analysis into out.
+func (v *cachedItem) fill(out *Item) bool {
+	var a cachedAnalysis
+	if err := json.Unmarshal(v.data, &a); err != nil {
+		return false
 	}
-	return out
+	out.Entities, out.Quantities, out.Claims = a.Entities, a.Quantities, a.Claims
+	return true
 }
