@@ -257,36 +257,45 @@ func (s *Store) Item(ctx context.Context, id string) (store.ItemRecord, error) {
 func (s *Store) Items(ctx context.Context, f store.Filter) ([]store.ItemRecord, string, error) {
 	var c cond
 	itemConds(&c, f, "i")
+	return newestFirst(ctx, s, "items", `SELECT `+itemCols+` FROM items i`, "i", &c, f, scanItem,
+		func(it store.ItemRecord) (int64, string) { return it.Time.UnixNano(), it.ID })
+}
+
+// newestFirst runs a query keyset-paged by (alias.time, alias.id), newest
+// first: selectFrom is the query up to its WHERE, c its conditions, key the
+// position of a row for the next page's cursor.
+func newestFirst[T any](ctx context.Context, s *Store, what, selectFrom, alias string, c *cond, f store.Filter,
+	scan func(interface{ Scan(...any) error }) (T, error), key func(T) (int64, string)) ([]T, string, error) {
 	if f.Cursor != "" {
 		var t int64
 		var id string
 		if err := store.DecodeCursor(f.Cursor, &t, &id); err != nil {
 			return nil, "", err
 		}
-		c.add("(i.time, i.id) < (?, ?)", t, id)
+		c.add("("+alias+".time, "+alias+".id) < (?, ?)", t, id)
 	}
 	limit := store.PageSize(f)
-	rows, err := s.r.QueryContext(ctx, `SELECT `+itemCols+` FROM items i WHERE `+c.sql()+` ORDER BY i.time DESC, i.id DESC LIMIT ?`, append(c.args, limit+1)...)
+	rows, err := s.r.QueryContext(ctx, selectFrom+` WHERE `+c.sql()+` ORDER BY `+alias+`.time DESC, `+alias+`.id DESC LIMIT ?`,
+		append(c.args, limit+1)...)
 	if err != nil {
-		return nil, "", fmt.Errorf("items: %w", err)
+		return nil, "", fmt.Errorf("%s: %w", what, err)
 	}
 	defer rows.Close()
-	out := []store.ItemRecord{}
+	out := []T{}
 	for rows.Next() {
-		it, err := scanItem(rows)
+		v, err := scan(rows)
 		if err != nil {
 			return nil, "", err
 		}
-		out = append(out, it)
+		out = append(out, v)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, "", fmt.Errorf("items: %w", err)
+		return nil, "", fmt.Errorf("%s: %w", what, err)
 	}
 	next := ""
 	if len(out) > limit {
 		out = out[:limit]
-		last := out[limit-1]
-		next = store.EncodeCursor(last.Time.UnixNano(), last.ID)
+		next = store.EncodeCursor(key(out[limit-1]))
 	}
 	return out, next, nil
 }
@@ -361,39 +370,8 @@ func (s *Store) Claims(ctx context.Context, f store.Filter) ([]store.ClaimRecord
 	var c cond
 	claimConds(&c, f, "c")
 	claimQuery(&c, f.Q, "c")
-	if f.Cursor != "" {
-		var t int64
-		var id string
-		if err := store.DecodeCursor(f.Cursor, &t, &id); err != nil {
-			return nil, "", err
-		}
-		c.add("(c.time, c.id) < (?, ?)", t, id)
-	}
-	limit := store.PageSize(f)
-	rows, err := s.r.QueryContext(ctx, `SELECT `+claimCols+` FROM claims c JOIN items i ON i.id = c.item_id WHERE `+c.sql()+
-		` ORDER BY c.time DESC, c.id DESC LIMIT ?`, append(c.args, limit+1)...)
-	if err != nil {
-		return nil, "", fmt.Errorf("claims: %w", err)
-	}
-	defer rows.Close()
-	out := []store.ClaimRecord{}
-	for rows.Next() {
-		cr, err := scanClaim(rows)
-		if err != nil {
-			return nil, "", err
-		}
-		out = append(out, cr)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, "", fmt.Errorf("claims: %w", err)
-	}
-	next := ""
-	if len(out) > limit {
-		out = out[:limit]
-		last := out[limit-1]
-		next = store.EncodeCursor(last.Time.UnixNano(), last.ID)
-	}
-	return out, next, nil
+	return newestFirst(ctx, s, "claims", `SELECT `+claimCols+` FROM claims c JOIN items i ON i.id = c.item_id`, "c", &c, f, scanClaim,
+		func(cr store.ClaimRecord) (int64, string) { return cr.Time.UnixNano(), cr.ID })
 }
 
 // Disputes lists claim/denial pairs, newest denial first. A filter matches a
