@@ -101,9 +101,7 @@ func (a *Analyzer) Item(it page.Item) Item {
 		headline = *it.Headline
 	}
 	key := cacheKey(it.ID, headline)
-	if c, ok := a.cache.get(key, it.Text); ok && c.fill(&out) {
-		// from the cache
-	} else {
+	if c, ok := a.cache.get(key, it.Text); !ok || !c.fill(&out) {
 		sents := nlp.Sentences(it.Text)
 		out.Entities = a.tagger.Entities(it.Text, sents)
 		out.Quantities = quantity.Extract(it.Text, sents)
